@@ -1,0 +1,47 @@
+# Weighing Health Claims. `make serve` for a classroom, `make test` for the whole test suite.
+# Everything installs into .venv from the pinned requirements on first use.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8000
+HOST   ?= 0.0.0.0
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build preview pack test bench chromium clean
+
+serve: build  ## build, then serve the site to the classroom network
+	$(PY) -m classroom.serve --dir site --host $(HOST) --port $(PORT)
+
+build: $(VENV)/.installed  ## the static site, into site/
+	$(PY) -m mkdocs build --quiet
+
+preview: $(VENV)/.installed  ## live-reloading preview for authors, on this computer only
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+
+pack: build  ## a zip of the built site for USB sticks, in dist/
+	$(PY) -m classroom.pack --dir site --out dist/weighing-health-claims.zip
+
+test: $(VENV)/.installed-test chromium  ## the whole test suite, in real Chromium
+	$(PY) -m pytest
+
+bench: $(VENV)/.installed-test chromium  ## measure build time, weight, Lighthouse, latency, load
+	$(PY) -m benchmarks
+
+chromium:  ## the system browser the tests drive (Debian's package)
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Chromium (apt-get install -y chromium)"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+clean:
+	rm -rf site dist .pytest_cache

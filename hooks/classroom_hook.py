@@ -1,0 +1,40 @@
+"""MkDocs hook: the thin glue between MkDocs and the plain-Python `classroom` package."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(_ROOT))  # the hook runs from mkdocs.yml's folder, the package sits beside it
+
+from classroom.errors import AuthoringError  # noqa: E402
+from classroom.project import Module  # noqa: E402
+
+_module: Module | None = None
+
+
+def _authoring_errors_stop_the_build(function):
+    """Show an author's mistake as one clear message, never as a traceback."""
+    def wrapped(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except AuthoringError as error:
+            raise PluginError(str(error)) from None
+    return wrapped
+
+
+# Load and check all data before any page is built.
+@_authoring_errors_stop_the_build
+def on_config(config):
+    global _module
+    _module = Module.load(_ROOT)
+    return config
+
+
+# Replace the author's markers with case texts, exercises and lists.
+@_authoring_errors_stop_the_build
+def on_page_markdown(markdown, page, config, files):
+    return _module.expand(markdown, f"docs/{page.file.src_uri}")

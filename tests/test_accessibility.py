@@ -1,0 +1,31 @@
+"""axe-core finds no WCAG 2.x A/AA violation on any page, in the light and the dark scheme."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+                                                 "wcag22aa"]},
+           "resultTypes": ["violations"]}
+AXE = Axe()
+
+
+def violations(page) -> list[str]:
+    results = AXE.run(page, options=WCAG_AA)
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
+            for v in results.response["violations"]]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_violations_on_any_page(browser, server, pages, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    found = {}
+    for path in pages:
+        page.goto(server + path)
+        page.wait_for_timeout(100)
+        if problems := violations(page):
+            found[path] = problems
+    context.close()
+    assert found == {}

@@ -1,0 +1,32 @@
+"""Every page works with no internet: nothing leaves the machine, nothing fails, no console errors."""
+
+from __future__ import annotations
+
+
+def visit(page, url: str) -> None:
+    page.goto(url, wait_until="load")
+    # Material sets up search right after load; give its worker time to answer or fail.
+    page.wait_for_timeout(300)
+
+
+def test_every_page_stays_on_this_machine(context, page, pages, base_url):
+    for path in pages:
+        visit(page, base_url + path)
+    traffic = context.traffic
+    assert traffic.outside == [], f"requests left the machine: {traffic.outside}"
+    assert traffic.failed == [], f"requests failed: {traffic.failed}"
+    assert traffic.console_errors == [], f"console errors: {traffic.console_errors}"
+
+
+def test_the_site_has_the_pages_a_teacher_expects(pages):
+    for expected in ["index.html", "cases/iskitim.html", "cases/mardaleishvili.html",
+                     "teachers/running.html", "glossary.html", "sources.html"]:
+        assert expected in pages
+
+
+def test_no_page_links_to_fonts_analytics_or_a_cdn(site, pages):
+    for path in pages:
+        html = (site / path).read_text(encoding="utf-8")
+        for needle in ["fonts.googleapis", "fonts.gstatic", "unpkg.com", "googletagmanager",
+                       "Made with"]:
+            assert needle not in html, f"{path} mentions {needle}"
