@@ -7,7 +7,8 @@ import json
 import re
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 _TEMPLATES = Path(__file__).parent / "templates"
 
@@ -21,9 +22,9 @@ def literal(text: str) -> str:
     return text.translate(_LITERAL)
 
 
-def json_for_script(data: object) -> str:
+def json_for_script(data: object) -> Markup:
     """JSON safe to place inside <script type="application/json">: no '</script' can end it."""
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
@@ -34,7 +35,7 @@ def slug(text: str) -> str:
 
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(_TEMPLATES), undefined=StrictUndefined,
-                      autoescape=False, keep_trailing_newline=True, trim_blocks=True,
+                      autoescape=select_autoescape(["html"], default_for_string=False), keep_trailing_newline=True, trim_blocks=True,
                       lstrip_blocks=True)
     env.filters["literal"] = literal
     env.filters["attr"] = lambda text: html.escape(str(text), quote=True)

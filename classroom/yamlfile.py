@@ -90,6 +90,9 @@ class Fields:
         return value.strip()
 
     def choice(self, field: str, allowed: list[str], required: bool = True) -> str | None:
+        raw = self.data.get(field)
+        if isinstance(raw, bool) and "yes" in allowed and "no" in allowed:
+            return "yes" if raw else "no"  # YAML reads an unquoted yes/no as true/false
         value = self.text(field, required=required, default="") or None
         if value is not None and value not in allowed:
             near = difflib.get_close_matches(value, allowed, n=1)

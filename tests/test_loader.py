@@ -1,0 +1,121 @@
+"""The loader accepts the starter exercises and stops on each authoring mistake with one message
+that names the file, the item and the field, and says what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from classroom.errors import AuthoringError
+from classroom.project import Module
+from fixture_project import STARTER, make_project, starter_project
+
+BROKEN = Path(__file__).resolve().parent / "fixtures" / "broken"
+
+# fixture folder -> pieces the message must contain: file, item, field, problem, advice
+EXPECTED = {
+    "yaml-syntax": ["broken/exercise.yml", "cannot be read on line 5", "indentation"],
+    "unknown-key": ["broken/exercise.yml", "item 'fifteen-years'", "field 'qoute_note'",
+                    "not part of the format", "allowed fields here are: id, quote"],
+    "missing-field": ["broken/exercise.yml", "item 'fifteen-years'", "field 'quote'",
+                      "required field is missing", "add a line 'quote: ...'"],
+    "wrong-type": ["broken/exercise.yml", "item 'q1'", "field 'options'", "should be a list",
+                   "starting with '- '"],
+    "outside-vocabulary": ["broken/key.yml", "item 'fifteen-years'", "field 'answer'",
+                           "'experiance' is not one of the allowed values",
+                           "did you mean 'experience'?"],
+    "answer-not-an-option": ["broken/key.yml", "item 'q1'", "field 'answer'",
+                             "'c' is not one of the allowed values", "use one of: a, b"],
+    "duplicate-ids": ["broken/exercise.yml", "item 'q1'", "field 'id'", "two items have the id",
+                      "its own id"],
+    "empty-options": ["broken/exercise.yml", "item 'q1'", "field 'options'", "list is empty",
+                      "add at least one entry"],
+    "near-miss-quote": ["broken/exercise.yml", "item 'fifteen-years'", "field 'quote'",
+                        "not in the case text", "closest sentence there is: 'We use this "
+                        "therapy for 15 years and got some not bad results.'"],
+    "key-missing-item": ["broken/key.yml", "item 'q2'", "has no answer in the key file",
+                         "add 'q2:'"],
+    "unknown-kind": ["broken/exercise.yml", "field 'kind'", "'drag-and-drop' is not one of",
+                     "mark-claims, evidence-level, missing-info, choice, open"],
+}
+
+
+def load_error(project: Path) -> str:
+    with pytest.raises(AuthoringError) as caught:
+        Module.load(project)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_broken_fixture_stops_with_a_message_an_author_can_act_on(tmp_path, name):
+    message = load_error(make_project(tmp_path, {"broken": BROKEN / name}))
+    for piece in EXPECTED[name]:
+        assert piece in message, f"{piece!r} not in {message!r}"
+    assert "What to do:" in message
+
+
+def test_every_broken_fixture_is_tested():
+    assert sorted(p.name for p in BROKEN.iterdir()) == sorted(EXPECTED)
+
+
+def test_the_starter_exercises_load(tmp_path):
+    module = Module.load(starter_project(tmp_path))
+    kinds = {exercise.kind for exercise in module.exercises.values()}
+    assert kinds == {"mark-claims", "evidence-level", "missing-info", "choice", "open"}
+    claims = module.exercises["starter-claims"]
+    assert [item.sentence for item in claims.items] == ["s4", "s2"]
+    assert claims.not_claims == {"s8": "This describes the procedure; it promises no effect."}
+
+
+def test_a_key_written_twice_in_one_mapping_is_refused(tmp_path):
+    project = starter_project(tmp_path)
+    key = project / "exercises" / "starter-open" / "key.yml"
+    key.write_text(key.read_text() + "  three-questions:\n    answer: again\n")
+    assert "appears twice" in load_error(project)
+
+
+def test_an_exercise_folder_missing_from_the_index_is_refused(tmp_path):
+    project = make_project(tmp_path, {"starter-open": STARTER / "open"})
+    (project / "exercises" / "stray").mkdir()
+    (project / "exercises" / "stray" / "exercise.yml").write_text("title: Stray\n")
+    message = load_error(project)
+    assert "exercises/stray" in message and "not listed in the index" in message
+
+
+def test_an_exercise_shown_on_two_pages_is_refused(tmp_path):
+    project = make_project(tmp_path, {"starter-open": STARTER / "open"})
+    (project / "docs" / "index.md").write_text("# Home\n\n<!-- whc:exercise starter-open -->\n")
+    message = load_error(project)
+    assert "already shown on docs/" in message
+
+
+def test_an_exercise_no_page_shows_is_refused(tmp_path):
+    project = make_project(tmp_path, {"starter-open": STARTER / "open"})
+    (project / "docs" / "practice.md").write_text("# Practice\n")
+    assert "no page shows it" in load_error(project)
+
+
+def test_two_claims_in_one_sentence_are_refused(tmp_path):
+    project = starter_project(tmp_path)
+    key = project / "exercises" / "starter-claims" / "key.yml"
+    key.write_text(key.read_text().replace(
+        '"They have neuroprotective effect and stimulate axonal growth and myelination."',
+        '"Use of M2 macrophages is safe"'))
+    assert "same sentence as the claim 'safe-and-effective'" in load_error(project)
+
+
+def test_missing_info_needs_a_quote_unless_the_answer_is_no(tmp_path):
+    project = starter_project(tmp_path)
+    key = project / "exercises" / "starter-missing" / "key.yml"
+    key.write_text(key.read_text().replace(
+        '    quote: "All listed symptoms possible in 50% of cases."\n', ""))
+    message = load_error(project)
+    assert "item 'risks', field 'quote'" in message
+
+
+def test_a_marker_inside_a_code_example_is_left_as_text(tmp_path):
+    project = starter_project(tmp_path)
+    module = Module.load(project)
+    page = "```\n<!-- whc:case nowhere -->\n```\nSee `<!-- whc:glossary -->`.\n"
+    assert module.expand(page, "example.md") == page
