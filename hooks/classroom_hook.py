@@ -11,6 +11,7 @@ _ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(_ROOT))  # the hook runs from mkdocs.yml's folder, the package sits beside it
 
 from classroom.errors import AuthoringError  # noqa: E402
+from classroom.minify import minify_assets  # noqa: E402
 from classroom.project import Module  # noqa: E402
 
 _module: Module | None = None
@@ -37,4 +38,18 @@ def on_config(config):
 # Replace the author's markers with case texts, exercises and lists.
 @_authoring_errors_stop_the_build
 def on_page_markdown(markdown, page, config, files):
-    return _module.expand(markdown, f"docs/{page.file.src_uri}")
+    return _module.expand(markdown, page.file.src_uri)
+
+
+# Serve the module's own JS and CSS minified (not under `mkdocs serve`, to keep them debuggable).
+def on_post_build(config):
+    if not _serving:
+        minify_assets(Path(config.site_dir))
+
+
+_serving = False
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"

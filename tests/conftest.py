@@ -9,12 +9,16 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import sync_playwright
+
+from classroom.project import Module
+from fixture_project import starter_project
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -63,11 +67,11 @@ def pages(site) -> list[str]:
                   if path.name != "404.html")
 
 
-@pytest.fixture(scope="session")
-def server(site):
-    """The classroom server (the one `make serve` runs) over the built site, on a free port."""
+@contextmanager
+def serving(site_dir: Path):
+    """The classroom server (the one `make serve` runs) over a built site, on a free port."""
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "classroom.serve", "--dir", str(site),
+    process = subprocess.Popen([sys.executable, "-m", "classroom.serve", "--dir", str(site_dir),
                                 "--host", "127.0.0.1", "--port", str(port), "--quiet"], cwd=ROOT)
     base = f"http://127.0.0.1:{port}/"
     try:
@@ -79,15 +83,52 @@ def server(site):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def server(site):
+    with serving(site) as base:
+        yield base
+
+
+@dataclass
+class BuiltProject:
+    project: Path
+    site: Path
+    url: str
+    module: Module
+
+    def exercise(self, kind: str):
+        return next(e for e in self.module.exercises.values() if e.kind == kind)
+
+
+@pytest.fixture(scope="session")
+def starter(tmp_path_factory):
+    """A small site holding one starter exercise of each kind, built and served."""
+    project = starter_project(tmp_path_factory.mktemp("starter"))
+    result = build_site(project / "site", project / "mkdocs.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serving(project / "site") as url:
+        yield BuiltProject(project, project / "site", url, Module.load(project))
+
+
+@pytest.fixture(scope="session")
+def module():
+    """The real module's data, as the build loads it."""
+    return Module.load(ROOT)
+
+
+@pytest.fixture(scope="session")
+def playwright_sync():
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"])
-        yield browser
-        browser.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_sync):
+    browser = playwright_sync.chromium.launch(
+        executable_path=CHROMIUM,
+        args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+              "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+    yield browser
+    browser.close()
 
 
 @pytest.fixture(params=["http", "file"])

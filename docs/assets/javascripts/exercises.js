@@ -251,7 +251,12 @@
         var judged = self.judge(item, reveal), box = item.querySelector("[data-feedback]");
         score += judged.score; max += judged.max; if (judged.done) done += 1;
         box.textContent = "";
-        judged.lines.forEach(function (line) { box.appendChild(el(line[0] === "point" ? "li" : "p", line[0] ? line[0].split(" ").map(function (c) { return "whc-feedback__" + c; }).join(" ") : "", line[1])); });
+        judged.lines.forEach(function (line) {
+          var classes = line[0] ? line[0].split(" ").map(function (c) { return "whc-feedback__" + c; }).join(" ") : "";
+          if (line[0] !== "point") { box.appendChild(el("p", classes, line[1])); return; }
+          if (!box.lastChild || box.lastChild.tagName !== "UL") box.appendChild(el("ul"));
+          box.lastChild.appendChild(el("li", classes, line[1]));
+        });
         box.hidden = false;
       });
       message = this.kind === "open" ? "You have written " + done + " of " + this.items.length + " answers." : "Score: " + score + " of " + max + ".";
@@ -362,8 +367,9 @@
   MyAnswers.prototype.print = function () { this.refresh(); window.print(); };
 
   MyAnswers.prototype.reset = function () {
-    if (!window.confirm("Delete all your saved answers in this browser? Download them first if you want to keep a copy.")) return;
-    storedIds().forEach(function (id) { try { localStorage.removeItem(PREFIX + id); } catch (e) { /* already gone */ } });
+    if (!window.confirm("Delete all your saved answers and your name in this browser? Download them first if you want to keep a copy.")) return;
+    storedIds().concat("~name").forEach(function (id) { try { localStorage.removeItem(PREFIX + id); } catch (e) { /* already gone */ } });
+    this.name.value = "";
     this.refresh();
     show(this.status, "All your saved answers were deleted.");
   };

@@ -1,0 +1,55 @@
+"""Answer an exercise in the browser the way a learner does: clicking, tapping, typing.
+
+The right answers come from the loaded key, so a test proves the key against the real widget.
+"""
+
+from __future__ import annotations
+
+from classroom.exercises import Exercise, Item
+
+
+def exercise_root(page, exercise: Exercise):
+    return page.locator(f"[data-exercise='{exercise.id}']")
+
+
+def choose(page, exercise: Exercise, item: Item, values, tap: bool = False) -> None:
+    """Select the given option values of one item (radio or checkboxes)."""
+    for value in ([values] if isinstance(values, str) else values):
+        option = exercise_root(page, exercise).locator(
+            f"input[name='{exercise.id}--{item.id}'][value='{value}']")
+        option.tap() if tap else option.check()
+
+
+def mark(page, exercise: Exercise, sentence_id: str, kind: str, tap: bool = False) -> None:
+    root = exercise_root(page, exercise)
+    pen = root.locator(f"input[name='{exercise.id}--pen'][value='{kind}']")
+    pen.tap() if tap else pen.check()
+    sentence = root.locator(f".whc-sentence[data-sentence='{sentence_id}']")
+    sentence.tap() if tap else sentence.click()
+
+
+def answer_right(page, exercise: Exercise, tap: bool = False) -> None:
+    for item in exercise.items:
+        if exercise.kind == "mark-claims":
+            mark(page, exercise, item.sentence, item.answer, tap)
+        elif exercise.kind == "open":
+            exercise_root(page, exercise).locator(f"textarea[name='{exercise.id}--{item.id}']").fill(
+                "My own answer: ask how many children were treated and compared.")
+        else:
+            choose(page, exercise, item, item.answer, tap)
+
+
+def press(page, exercise: Exercise, action: str) -> None:
+    exercise_root(page, exercise).locator(f"[data-action='{action}']").click()
+
+
+def score_text(page, exercise: Exercise) -> str:
+    return exercise_root(page, exercise).locator("[data-score]").inner_text()
+
+
+def full_score(exercise: Exercise) -> str:
+    if exercise.kind == "open":
+        return f"You have written {len(exercise.items)} of {len(exercise.items)} answers."
+    if exercise.kind == "mark-claims":
+        return f"Score: {len(exercise.items)} of {len(exercise.items)} claims found with the right kind."
+    return f"Score: {len(exercise.items)} of {len(exercise.items)}."

@@ -1,0 +1,81 @@
+"""Answers do not leak: not into search, not onto a printed worksheet before checking; and the
+teachers' answer key prints every item with its reason. axe still passes after Check."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from answering import answer_right, choose, exercise_root, press
+from test_accessibility import violations
+
+
+def squeeze(text: str) -> str:
+    """Text compared without white space, which PDF extraction breaks and joins at will."""
+    return re.sub(r"\s+", "", text)
+
+
+def secrets(module) -> list[str]:
+    """Every piece of key text: feedback, reasons, rubrics and model answers."""
+    found = []
+    for exercise in module.exercises.values():
+        found += list(exercise.not_claims.values())
+        for item in exercise.items:
+            found += [item.feedback, *item.reasons.values(), *item.rubric]
+            if exercise.kind == "open":
+                found.append(item.answer)
+    return found
+
+
+def pdf_text(page) -> str:
+    return "".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf())).pages)
+
+
+def test_no_answer_or_feedback_is_in_the_search_index(site, module):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    indexed = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"])
+    leaked = [secret for secret in secrets(module) if secret in indexed]
+    assert leaked == []
+    assert not any("answer-key" in doc["location"] for doc in index["docs"])
+    assert "macrophages" in indexed  # the index does hold the case texts
+
+
+def test_a_printed_worksheet_shows_no_answers_until_the_learner_checks(page, starter):
+    page.goto(starter.url + "practice.html")
+    worksheet = squeeze(pdf_text(page))
+    evidence = starter.exercise("evidence-level")
+    assert squeeze(evidence.items[0].quote) in worksheet  # the questions do print
+    leaked = [s for s in secrets(starter.module) if squeeze(s) in worksheet]
+    assert leaked == []
+    answer_right(page, evidence)
+    press(page, evidence, "check")
+    assert squeeze(evidence.items[0].feedback) in squeeze(pdf_text(page))
+
+
+def test_the_answer_key_page_prints_every_item_with_its_reason(page, starter):
+    page.goto(starter.url + "answer-key.html")
+    printed = squeeze(pdf_text(page))
+    missing = [s for s in secrets(starter.module) if squeeze(s) not in printed]
+    assert missing == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_accessibility_violations_after_check_and_solution(browser, starter, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(starter.url + "practice.html")
+    for exercise in starter.module.exercises.values():
+        answer_right(page, exercise)
+        press(page, exercise, "check")
+    evidence = starter.exercise("evidence-level")
+    choose(page, evidence, evidence.items[0], "none")
+    press(page, evidence, "solution")
+    press(page, starter.exercise("mark-claims"), "solution")
+    assert violations(page) == []
+    page.goto(starter.url + "my-answers.html")
+    assert violations(page) == []
+    context.close()
