@@ -80,7 +80,7 @@ class Module:
                  "link": posixpath.relpath(lesson.page, posixpath.dirname(page) or ".")}
                 for lesson in lessons])
         if name == "answer-key":
-            return render("answer-key.html", exercises=list(self.exercises.values()),
+            return render("answer-key.md", exercises=list(self.exercises.values()),
                           index=self.index, kinds=KIND_NAMES)
         return render("my-answers.html", registry=self.registry(page))
 

@@ -33,8 +33,9 @@ class Concept:
 
     @property
     def citation(self) -> str:
-        """How feedback names the concept: by 2022 subgroup number and title, then the concept."""
-        return f"IHC Key Concepts 2022, {self.subgroup} {self.subgroup_title}: {self.title}"
+        """How feedback names the concept: its title, then its IHC 2022 subgroup (number, title)."""
+        group = "" if self.subgroup_title == self.title else f": {self.subgroup_title}"
+        return f"Key concept: {self.title} (IHC Key Concepts 2022, group {self.subgroup}{group})"
 
 
 @dataclass(frozen=True)
