@@ -197,3 +197,17 @@ def test_every_kind_works_opened_from_disk(context, page, starter, kind):
     page.reload()
     assert stored(page, exercise.id)["score"] is not None
     assert context.traffic.console_errors == [] and context.traffic.outside == []
+
+
+def test_changing_an_answer_after_check_clears_the_stale_feedback(page, starter):
+    exercise = starter.exercise("evidence-level")
+    first, second = exercise.items
+    open_practice(page, starter)
+    choose(page, exercise, first, first.answer)
+    press(page, exercise, "check")
+    assert score_text(page, exercise) == f"Score: 1 of 2. 1 not answered yet."
+    unanswered = exercise_root(page, exercise).locator(f"[data-item='{second.id}'] [data-feedback]")
+    assert unanswered.inner_text() == "No answer yet."  # no hint before the learner tries
+    choose(page, exercise, second, "none")
+    assert exercise_root(page, exercise).locator("[data-feedback]:visible").count() == 0
+    assert score_text(page, exercise) == ""

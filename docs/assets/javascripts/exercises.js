@@ -68,6 +68,7 @@
       this.notice = root.querySelector("[data-notice]");
       this.scoreLine = root.querySelector("[data-score]");
       this.summary = root.querySelector("[data-summary]");
+      this.legend = root.querySelector("[data-legend]") || {};
       const pen = root.querySelector(`input[name='${this.id}--pen']:checked`);
       this.pen = pen ? pen.value : "";
       this.restore();
@@ -224,7 +225,6 @@
         if (reveal && claim) s.dataset.solution = vocabulary[claim.answer].label; else delete s.dataset.solution;
       });
       this.summary.textContent = "";
-      this.summary.append(el("p", "whc-summary__legend", "In the text: a solid green outline is a claim you found with the right kind, a dotted green one a claim you found with another kind, a dashed orange one a claim you missed, and a dashed red one a sentence that is not a claim."));
       [["found", "Claims you found"], ["missed", "Claims you missed"], ["wrong", "Marked, but not a claim"]].forEach(([part, title]) => {
         const entries = sections[part], list = el("ul");
         this.summary.append(el("h4", "whc-summary__heading", `${title} (${entries.length})`));
@@ -235,7 +235,7 @@
         });
         if (entries.length) this.summary.append(list);
       });
-      this.summary.hidden = false;
+      this.summary.hidden = this.legend.hidden = false;
       return [score, Object.keys(key.items).length, sections.wrong.length];
     }
 
@@ -283,7 +283,8 @@
         n.classList.remove("whc-option--right", "whc-option--wrong", "whc-option--answer", "whc-sentence--found", "whc-sentence--other-kind", "whc-sentence--missed", "whc-sentence--wrong");
         delete n.dataset.solution;
       });
-      if (this.summary) { this.summary.hidden = true; this.summary.textContent = ""; }
+      this.summary.hidden = this.legend.hidden = true;
+      this.summary.textContent = "";
       show(this.scoreLine, "");
     }
   }
