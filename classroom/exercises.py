@@ -14,7 +14,7 @@ from pathlib import Path
 from .cases import Case
 from .errors import AuthoringError
 from .sentences import split_sentences
-from .vocabulary import ID_PATTERN, ID_RULE, Concept, Index, Term
+from .vocabulary import ID_PATTERN, ID_RULE, Concept, Index
 from .yamlfile import Fields, read_yaml
 
 KINDS = ["mark-claims", "evidence-level", "missing-info", "choice", "open"]
@@ -132,7 +132,7 @@ class _ExerciseLoader:
     def items(self, kind: str) -> tuple[Item, ...]:
         for unused in ("from_paragraph", "to_paragraph"):
             if unused in self.learner.data:
-                raise self.learner.error(unused, f"this field is only for mark-claims exercises",
+                raise self.learner.error(unused, "this field is only for mark-claims exercises",
                                          "remove it")
         entries = self.learner.items("items")
         keys = self.key.mapping("items")

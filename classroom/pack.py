@@ -13,7 +13,9 @@ FOLDER = "weighing-health-claims"
 def pack(site_dir: Path, archive: Path) -> int:
     """Write every file of the site under one top folder; returns the number of files."""
     archive.parent.mkdir(parents=True, exist_ok=True)
-    files = sorted(path for path in site_dir.rglob("*") if path.is_file())
+    # The .gz copies are for the classroom server; a browser opening files from disk ignores them.
+    files = sorted(path for path in site_dir.rglob("*")
+                   if path.is_file() and path.suffix not in (".gz", ".br"))
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zipped:
         for path in files:
             zipped.write(path, f"{FOLDER}/{path.relative_to(site_dir).as_posix()}")

@@ -13,14 +13,36 @@ import os
 import socket
 import subprocess
 import sys
+import time
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import segno
 import waitress
 from whitenoise import WhiteNoise
+from whitenoise.compress import Compressor
 
 DEFAULT_PORT = 8000
 DEFAULT_HOST = "0.0.0.0"  # every network interface, so that students' devices can connect
+
+
+# Material's own files carry a content hash in their names, so browsers may keep them for good.
+_HASHED = r"\.[0-9a-f]{8}\.min\.(js|css)$"
+
+
+def compress_site(site_dir: Path) -> int:
+    """Write a gzip copy beside each text file that lacks a fresh one; WhiteNoise serves it to
+    browsers that accept gzip, which cuts a first visit to about a third. Returns files written."""
+    compressor = Compressor(use_brotli=False, quiet=True)
+    written = 0
+    for path in site_dir.rglob("*"):
+        zipped = path.with_name(path.name + ".gz")
+        if (path.is_file() and path.suffix not in (".gz", ".br")
+                and compressor.should_compress(path.name)
+                and (not zipped.exists() or zipped.stat().st_mtime < path.stat().st_mtime)):
+            written += len(compressor.compress(str(path)))
+    return written
 
 
 def classroom_app(site_dir: Path):
@@ -33,7 +55,16 @@ def classroom_app(site_dir: Path):
                                          ("Content-Length", str(len(body)))])
         return [body]
 
-    return WhiteNoise(not_found, root=str(site_dir), index_file=True, max_age=60)
+    files = WhiteNoise(not_found, root=str(site_dir), max_age=60, immutable_file_test=_HASHED)
+
+    def app(environ, start_response):
+        # The site links to "index.html" itself (it must open from disk too), so a folder
+        # address is served its index.html directly, without WhiteNoise's redirect.
+        if environ.get("PATH_INFO", "/").endswith("/"):
+            environ = dict(environ, PATH_INFO=environ.get("PATH_INFO", "/") + "index.html")
+        return files(environ, start_response)
+
+    return app
 
 
 def lan_addresses() -> list[str]:
@@ -81,6 +112,46 @@ def announce(urls: list[str], out=sys.stdout) -> None:
     print("\nKeep this window open during the lesson. Press Ctrl+C to stop.\n", file=out, flush=True)
 
 
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket() as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 60) -> None:
+    """Return once `url` answers; raise the last error after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+@contextmanager
+def serving_in_background(site_dir: Path, stderr=None):
+    """This server over `site_dir` in another process, on a free loopback port; yields its URL.
+    For tests and benchmarks, which need the real server without blocking."""
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "classroom.serve", "--dir", str(site_dir),
+                                "--host", "127.0.0.1", "--port", str(port), "--quiet"],
+                               cwd=Path(__file__).resolve().parent.parent, stderr=stderr)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(url)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dir", default="site", help="the built site (default: site)")
@@ -92,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (site_dir / "index.html").exists():
         print(f"There is no built site in '{site_dir}'. Run 'make build' first.", file=sys.stderr)
         return 1
+    compress_site(site_dir)
     if not args.quiet:
         announce(addresses_for(args.host, args.port))
     try:

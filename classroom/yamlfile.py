@@ -11,7 +11,7 @@ import yaml
 from .errors import AuthoringError
 
 
-class _StrictLoader(yaml.SafeLoader):
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # the C parser is 10x faster
     """A safe loader that refuses a key written twice in one mapping (PyYAML keeps the last)."""
 
 

@@ -10,6 +10,7 @@ from mkdocs.exceptions import PluginError
 _ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(_ROOT))  # the hook runs from mkdocs.yml's folder, the package sits beside it
 
+from classroom.accessibility import name_search_dialog  # noqa: E402
 from classroom.errors import AuthoringError  # noqa: E402
 from classroom.minify import minify_assets  # noqa: E402
 from classroom.project import Module  # noqa: E402
@@ -39,6 +40,11 @@ def on_config(config):
 @_authoring_errors_stop_the_build
 def on_page_markdown(markdown, page, config, files):
     return _module.expand(markdown, page.file.src_uri)
+
+
+# Give the theme's search dialog an accessible name.
+def on_post_page(output, page, config):
+    return name_search_dialog(output)
 
 
 # Serve the module's own JS and CSS minified (not under `mkdocs serve`, to keep them debuggable).

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -18,6 +14,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from classroom.project import Module
+from classroom.serve import free_port, serving_in_background, wait_for  # noqa: F401 (tests import them from here)
 from fixture_project import starter_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,24 +28,6 @@ def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
                            str(config), "--site-dir", str(site_dir)],
                           capture_output=True, text=True, env=env, cwd=config.parent)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for(url: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
 
 
 @pytest.fixture(scope="session")
@@ -67,24 +46,9 @@ def pages(site) -> list[str]:
                   if path.name != "404.html")
 
 
-@contextmanager
-def serving(site_dir: Path):
-    """The classroom server (the one `make serve` runs) over a built site, on a free port."""
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "classroom.serve", "--dir", str(site_dir),
-                                "--host", "127.0.0.1", "--port", str(port), "--quiet"], cwd=ROOT)
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        wait_for(base)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
 @pytest.fixture(scope="session")
 def server(site):
-    with serving(site) as base:
+    with serving_in_background(site) as base:
         yield base
 
 
@@ -105,7 +69,7 @@ def starter(tmp_path_factory):
     project = starter_project(tmp_path_factory.mktemp("starter"))
     result = build_site(project / "site", project / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
-    with serving(project / "site") as url:
+    with serving_in_background(project / "site") as url:
         yield BuiltProject(project, project / "site", url, Module.load(project))
 
 

@@ -30,7 +30,8 @@ def make_project(target: Path, exercises: dict[str, Path]) -> Path:
     listed = "".join(f"\n  - {exercise_id}" for exercise_id in exercises)
     (target / "exercises" / "index.yml").write_text(
         index[:start] + "\nexercises:" + (listed or " []") + index[end:], encoding="utf-8")
-    markers = "\n\n".join(f"<!-- whc:exercise {exercise_id} -->" for exercise_id in exercises)
+    markers = "\n\n".join(f"## {exercise_id}\n\n<!-- whc:exercise {exercise_id} -->"
+                            for exercise_id in exercises)
     pages = {
         "index.md": "# Fixture\n\nA small copy of the module for tests.\n",
         "practice.md": f"---\ndescription: Exercises under test.\n---\n\n# Practice\n\n{markers}\n",

@@ -205,7 +205,7 @@ def test_changing_an_answer_after_check_clears_the_stale_feedback(page, starter)
     open_practice(page, starter)
     choose(page, exercise, first, first.answer)
     press(page, exercise, "check")
-    assert score_text(page, exercise) == f"Score: 1 of 2. 1 not answered yet."
+    assert score_text(page, exercise) == "Score: 1 of 2. 1 not answered yet."
     unanswered = exercise_root(page, exercise).locator(f"[data-item='{second.id}'] [data-feedback]")
     assert unanswered.inner_text() == "No answer yet."  # no hint before the learner tries
     choose(page, exercise, second, "none")

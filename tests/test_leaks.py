@@ -10,7 +10,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from answering import answer_right, choose, exercise_root, press
+from answering import answer_right, choose, press
 from test_accessibility import violations
 
 

@@ -1,0 +1,85 @@
+"""What the parts share: the table row, progress lines, the classroom server and Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+from classroom.serve import serving_in_background
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+LOOPBACK = "127.0.0.1"
+# The flags the tests use: no sandbox (root in a container), no GPU, nothing phoning home.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+
+@dataclass
+class Row:
+    """One line of the table: a figure, its target (if it has one) and whether it meets it."""
+    part: str
+    measure: str
+    value: str
+    target: str = "—"
+    ok: bool | None = None  # None: a figure shown for context, with no target
+
+    @property
+    def result(self) -> str:
+        return {True: "pass", False: "**miss**", None: ""}[self.ok]
+
+
+def log(message: str) -> None:
+    """A progress line, on stderr so that stdout holds only the table."""
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def kib(size: int) -> str:
+    return f"{size / 1024:.1f} KiB"
+
+
+@contextmanager
+def serving(site_dir: Path, stderr_path: Path | None = None):
+    """The classroom server (`make serve`'s) over a built site, on a free loopback port;
+    what it prints on stderr goes to `stderr_path` when one is given."""
+    with open(stderr_path or os.devnull, "w") as stderr:
+        with serving_in_background(site_dir, stderr=stderr if stderr_path else None) as url:
+            yield url
+
+
+def is_loopback(url: str) -> bool:
+    parsed = urlparse(url)
+    if parsed.scheme in ("data", "blob", "about", "javascript"):
+        return True
+    return parsed.hostname in (LOOPBACK, "localhost")
+
+
+@contextmanager
+def chromium():
+    """Debian's Chromium driven by Playwright; yields the browser."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def fresh_context(browser):
+    """A new, empty browser profile that refuses any request leaving this machine."""
+    context = browser.new_context()
+    context.route("**/*", lambda route: route.continue_() if is_loopback(route.request.url)
+                  else route.abort())
+    return context
+
+
+def build_env() -> dict[str, str]:
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1")
