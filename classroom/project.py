@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cases import Case, load_cases
@@ -19,11 +19,12 @@ from .exercises import Exercise, load_exercises
 from .glossary import Term, load_glossary
 from .keypoints import gather_key_points
 from .keys import exercise_key
-from .render import render
+from .render import literal, render
 from .vocabulary import Index, load_index
 
 _MARKER = re.compile(r"<!--\s*whc:(?P<name>[\w-]+)(?:\s+(?P<argument>[\w-]+))?\s*-->")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_RAW_HTML = re.compile(r"<!-- whc-html (?P<number>\d+) -->")
 MARKERS = ["case", "exercise", "glossary", "key-points", "answer-key", "my-answers"]
 KIND_NAMES = {"mark-claims": "Find the claims", "evidence-level": "Name the evidence",
               "missing-info": "What is missing?", "choice": "Questions", "open": "Your own answer"}
@@ -37,6 +38,7 @@ class Module:
     exercises: dict[str, Exercise]
     placements: dict[str, str]  # exercise id -> the docs/ page that shows it
     glossary: list[Term]
+    _raw_html: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, root: Path) -> "Module":
@@ -55,6 +57,17 @@ class Module:
             lines[number] = self._expand_one(match, page)
         return "\n".join(lines)
 
+    def insert_html(self, html: str) -> str:
+        """Put the finished HTML of exercises and lists into a page Markdown has converted."""
+        return _RAW_HTML.sub(lambda match: self._raw_html.pop(int(match.group("number"))), html)
+
+    def _raw(self, html: str) -> str:
+        """Keep finished HTML away from Markdown, which would only parse it again (slowly):
+        a placeholder goes through Markdown and insert_html() swaps the HTML back in."""
+        number = max(self._raw_html, default=0) + 1
+        self._raw_html[number] = html
+        return f"\n<!-- whc-html {number} -->\n"
+
     def _expand_one(self, match: re.Match, page: str) -> str:
         name, argument = match.group("name"), match.group("argument")
         if name not in MARKERS:
@@ -69,8 +82,8 @@ class Module:
         if name == "exercise":
             exercise = self.exercises[argument]  # _placements checked every id already
             intro = f"{exercise.intro}\n\n" if exercise.intro else ""
-            return intro + render("exercise.html", ex=exercise, index=self.index,
-                                  key=exercise_key(exercise, self.index))
+            return intro + self._raw(render("exercise.html", ex=exercise, index=self.index,
+                                            key=exercise_key(exercise, self.index)))
         if name == "glossary":
             return render("glossary.md", terms=self.glossary)
         if name == "key-points":
@@ -80,9 +93,11 @@ class Module:
                  "link": posixpath.relpath(lesson.page, posixpath.dirname(page) or ".")}
                 for lesson in lessons])
         if name == "answer-key":
-            return render("answer-key.md", exercises=list(self.exercises.values()),
-                          index=self.index, kinds=KIND_NAMES)
-        return render("my-answers.html", registry=self.registry(page))
+            return "\n".join(
+                f"## {literal(ex.title)} {{ #key-{ex.id} }}\n" + self._raw(render(
+                    "answer-key.html", ex=ex, index=self.index, kinds=KIND_NAMES))
+                for ex in self.exercises.values())
+        return self._raw(render("my-answers.html", registry=self.registry(page)))
 
     def registry(self, from_page: str) -> dict:
         """What the My answers page needs to list and print answers: no answers, no feedback."""

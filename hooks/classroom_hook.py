@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 _ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(_ROOT))  # the hook runs from mkdocs.yml's folder, the package sits beside it
 
-from classroom.accessibility import name_search_dialog  # noqa: E402
+from classroom.accessibility import first_tooltips_only, name_search_dialog  # noqa: E402
 from classroom.errors import AuthoringError  # noqa: E402
 from classroom.minify import minify_assets  # noqa: E402
 from classroom.project import Module  # noqa: E402
@@ -40,6 +40,11 @@ def on_config(config):
 @_authoring_errors_stop_the_build
 def on_page_markdown(markdown, page, config, files):
     return _module.expand(markdown, page.file.src_uri)
+
+
+# Finished HTML in; a glossary tooltip on the first use of each term on a page.
+def on_page_content(html, page, config, files):
+    return _module.insert_html(first_tooltips_only(html))
 
 
 # Give the theme's search dialog an accessible name.
