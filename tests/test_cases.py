@@ -20,7 +20,7 @@ def test_every_paragraph_is_on_the_page_verbatim_and_numbered(page, server, case
     assert texts == [block.text for block in case.paragraphs]
     assert numbers == [str(n) for n in range(1, len(case.paragraphs) + 1)]
     # The number is visible, so that a class can say "paragraph 7".
-    assert shown.nth(6).locator(".whc-case__number").inner_text() == "7"
+    assert shown.nth(6).locator(".whc-case__number").text_content() == "Paragraph 7"
 
 
 def test_omissions_are_marked_where_they_were(page, server):
