@@ -16,6 +16,7 @@ from classroom.minify import minify_assets  # noqa: E402
 from classroom.project import Module  # noqa: E402
 
 _module: Module | None = None
+_serving = False  # under `mkdocs serve`, own assets stay readable
 
 
 def _authoring_errors_stop_the_build(function):
@@ -58,9 +59,7 @@ def on_post_build(config):
         minify_assets(Path(config.site_dir))
 
 
-_serving = False
-
-
+# Remember whether this is `mkdocs serve`.
 def on_startup(command, dirty):
     global _serving
     _serving = command == "serve"

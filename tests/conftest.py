@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from classroom.project import Module
-from classroom.serve import free_port, serving_in_background, wait_for  # noqa: F401 (tests import them from here)
+from classroom.serve import serving_in_background
 from fixture_project import starter_project
 
 ROOT = Path(__file__).resolve().parent.parent

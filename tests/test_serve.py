@@ -7,7 +7,8 @@ import signal
 import subprocess
 import urllib.request
 
-from conftest import ROOT, free_port, wait_for
+from classroom.serve import free_port, wait_for
+from conftest import ROOT
 
 
 def test_make_serve_answers_with_the_home_page_and_a_case_page():
