@@ -9,10 +9,30 @@ from typing import Any
 import yaml
 
 from .errors import AuthoringError
+from .textfile import lookalike_name, read_author_text
+
+
+class LinedDict(dict):
+    """A mapping read from YAML that remembers where it and each of its keys stand."""
+    line: int | None = None
+    lines: dict[Any, int]
+
+
+class LinedList(list):
+    """A sequence read from YAML that remembers where it and each of its entries stand."""
+    line: int | None = None
+    lines: list[int]
+
+
+class LinedText(str):
+    """Text read from YAML that remembers its line, so a message can point to it."""
+    line: int | None = None
 
 
 class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # the C parser is 10x faster
-    """A safe loader that refuses a key written twice in one mapping (PyYAML keeps the last)."""
+    """A safe loader that refuses a key written twice in one mapping (PyYAML keeps the last),
+    keeps line numbers, and refuses prose cut short by an unquoted ' #'."""
+    source_lines: list[str] = []
 
 
 def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False):
@@ -24,33 +44,80 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool
                 None, None, f"the key '{key}' appears twice (first on line {seen[key]})",
                 key_node.start_mark)
         seen[key] = key_node.start_mark.line + 1
-    return loader.construct_mapping(node, deep=deep)
+    mapping = LinedDict(loader.construct_mapping(node, deep=deep))
+    mapping.line, mapping.lines = node.start_mark.line + 1, seen
+    return mapping
+
+
+def _construct_sequence(loader: _StrictLoader, node: yaml.SequenceNode, deep: bool = False):
+    sequence = LinedList(loader.construct_sequence(node, deep=deep))
+    sequence.line = node.start_mark.line + 1
+    sequence.lines = [entry.start_mark.line + 1 for entry in node.value]
+    return sequence
+
+
+def _construct_text(loader: _StrictLoader, node: yaml.ScalarNode):
+    text = LinedText(loader.construct_scalar(node))
+    text.line = node.start_mark.line + 1
+    if node.style is None and " " in text.strip():  # unquoted prose: was it cut at ' #'?
+        rest = loader.source_lines[node.end_mark.line][node.end_mark.column:]
+        if rest[:1] in (" ", "\t") and rest.lstrip().startswith("#"):
+            raise yaml.constructor.ConstructorError(
+                None, None, "the text stops before ' #', because YAML reads everything after "
+                "' #' as a comment, so the rest of the line is left out", node.end_mark)
+    return text
 
 
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+                              _construct_sequence)
+_StrictLoader.add_constructor("tag:yaml.org,2002:str", _construct_text)
 
 
 def read_yaml(path: Path, shown_as: str) -> Any:
-    """Parse one YAML file; `shown_as` is the path printed in messages (relative to the project)."""
+    """Parse one YAML file; `shown_as` is the path printed in messages (relative to the project).
+
+    Mappings, lists and texts come back as LinedDict, LinedList and LinedText, which carry the
+    line they stand on, so that Fields.error can say where a problem is."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_author_text(path, shown_as)
     except FileNotFoundError:
+        lookalike = lookalike_name(path.parent, path.name)
+        if lookalike:
+            raise AuthoringError(shown_as, f"the file does not exist, but '{lookalike}' is "
+                                           "beside where it should be",
+                                 f"rename '{lookalike}' to '{path.name}'") from None
         raise AuthoringError(shown_as, "the file does not exist",
                              "create it, or remove the reference to it") from None
-    except UnicodeDecodeError:
-        raise AuthoringError(shown_as, "the file is not UTF-8 text",
-                             "save it as UTF-8 in your editor") from None
+    loader = _StrictLoader(text)
+    loader.source_lines = text.split("\n")
     try:
-        return yaml.load(text, Loader=_StrictLoader)
+        return loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = f" on line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise AuthoringError(shown_as, f"the YAML cannot be read{line}: {error.problem}",
+        line = mark.line + 1 if mark else None
+        column = f" (column {mark.column + 1})" if mark else ""
+        problem = str(error.problem)
+        if "'\\t'" in problem or "\t" in problem or (
+                mark and mark.line < len(loader.source_lines)
+                and "\t" in loader.source_lines[mark.line][:mark.column + 1]):
+            raise AuthoringError(shown_as, "the YAML cannot be read: there is a tab on this line"
+                                           f"{column}, and YAML allows only spaces for indenting",
+                                 "replace the tab with spaces (two spaces per level)",
+                                 line=line) from None
+        if "' #'" in problem:
+            raise AuthoringError(shown_as, f"{problem}{column}",
+                                 "put the text in quotes, like: feedback: \"Some text # more\" "
+                                 "(if the part after # is a note to yourself, still put the text "
+                                 "before it in quotes)", line=line) from None
+        raise AuthoringError(shown_as, f"the YAML cannot be read{column}: {problem}",
                              "check the indentation and quoting there; put text containing "
-                             "': ' or '#' inside quotes") from None
+                             "': ' or '#' inside quotes", line=line) from None
     except yaml.YAMLError as error:
         raise AuthoringError(shown_as, f"the YAML cannot be read: {error}",
                              "check the file's syntax") from None
+    finally:
+        loader.dispose()
 
 
 class Fields:
@@ -61,11 +128,26 @@ class Fields:
         if not isinstance(data, dict):
             raise AuthoringError(path, f"{what} should be a set of 'field: value' lines, "
                                        f"but it is {_describe(data)}",
-                                 "write it as fields, one per line, like 'title: ...'", item=item)
+                                 "write it as fields, one per line, like 'title: ...'", item=item,
+                                 line=getattr(data, "line", None))
         self.data = data
 
     def error(self, field: str | None, problem: str, fix: str) -> AuthoringError:
-        return AuthoringError(self.path, problem, fix, item=self.item, field=field)
+        return AuthoringError(self.path, problem, fix, item=self.item, field=field,
+                              line=self.line_of(field))
+
+    def line_of(self, field: str | None) -> int | None:
+        """The line of `field` (or, failing that, of this entry) in the author's file."""
+        lines = getattr(self.data, "lines", {})
+        if field in lines:
+            return lines[field]
+        value = self.data.get(field) if field is not None else None
+        if getattr(value, "line", None):
+            return value.line
+        if getattr(self.data, "line", None):
+            return self.data.line
+        # A mapping built in code from values read from the file: the first value's line.
+        return next((v.line for v in self.data.values() if getattr(v, "line", None)), None)
 
     def only(self, allowed: list[str]) -> None:
         """Refuse keys the format does not know, suggesting the nearest known one."""

@@ -13,30 +13,30 @@ from fixture_project import STARTER, make_project, starter_project
 
 BROKEN = Path(__file__).resolve().parent / "fixtures" / "broken"
 
-# fixture folder -> pieces the message must contain: file, item, field, problem, advice
+# fixture folder -> pieces the message must contain: file:line, item, field, problem, advice
 EXPECTED = {
-    "yaml-syntax": ["broken/exercise.yml", "cannot be read on line 5", "indentation"],
-    "unknown-key": ["broken/exercise.yml", "item 'fifteen-years'", "field 'qoute_note'",
+    "yaml-syntax": ["broken/exercise.yml", "broken/exercise.yml:5: the YAML cannot be read", "indentation"],
+    "unknown-key": ["broken/exercise.yml:7:", "item 'fifteen-years'", "field 'qoute_note'",
                     "not part of the format", "allowed fields here are: id, quote"],
-    "missing-field": ["broken/exercise.yml", "item 'fifteen-years'", "field 'quote'",
+    "missing-field": ["broken/exercise.yml:5:", "item 'fifteen-years'", "field 'quote'",
                       "required field is missing", "add a line 'quote: ...'"],
-    "wrong-type": ["broken/exercise.yml", "item 'q1'", "field 'options'", "should be a list",
+    "wrong-type": ["broken/exercise.yml:7:", "item 'q1'", "field 'options'", "should be a list",
                    "starting with '- '"],
-    "outside-vocabulary": ["broken/key.yml", "item 'fifteen-years'", "field 'answer'",
+    "outside-vocabulary": ["broken/key.yml:2:", "item 'fifteen-years'", "field 'answer'",
                            "'experiance' is not one of the allowed values",
                            "did you mean 'experience'?"],
-    "answer-not-an-option": ["broken/key.yml", "item 'q1'", "field 'answer'",
+    "answer-not-an-option": ["broken/key.yml:2:", "item 'q1'", "field 'answer'",
                              "'c' is not one of the allowed values", "use one of: a, b"],
-    "duplicate-ids": ["broken/exercise.yml", "item 'q1'", "field 'id'", "two items have the id",
+    "duplicate-ids": ["broken/exercise.yml:7:", "item 'q1'", "field 'id'", "two items have the id",
                       "its own id"],
-    "empty-options": ["broken/exercise.yml", "item 'q1'", "field 'options'", "list is empty",
+    "empty-options": ["broken/exercise.yml:6:", "item 'q1'", "field 'options'", "list is empty",
                       "add at least one entry"],
-    "near-miss-quote": ["broken/exercise.yml", "item 'fifteen-years'", "field 'quote'",
+    "near-miss-quote": ["broken/exercise.yml:6:", "item 'fifteen-years'", "field 'quote'",
                         "not in the case text", "closest sentence there is: 'We use this "
                         "therapy for 15 years and got some not bad results.'"],
     "key-missing-item": ["broken/key.yml", "item 'q2'", "has no answer in the key file",
                          "add 'q2:'"],
-    "unknown-kind": ["broken/exercise.yml", "field 'kind'", "'drag-and-drop' is not one of",
+    "unknown-kind": ["broken/exercise.yml:2:", "field 'kind'", "'drag-and-drop' is not one of",
                      "mark-claims, evidence-level, missing-info, choice, open"],
 }
 
