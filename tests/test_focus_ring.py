@@ -1,0 +1,36 @@
+"""Issue 13 item 6 (focus ring): a radio button or checkbox reached with Tab shows a visible focus
+ring (WCAG 2.4.7), in light and dark."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def ring_area(page, control):
+    """A screenshot of the control and the few pixels around it, where a ring would be drawn."""
+    box = control.bounding_box()
+    return page.screenshot(clip={"x": box["x"] - 6, "y": box["y"] - 6,
+                                 "width": box["width"] + 12, "height": box["height"] + 12})
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("control", ["radio", "checkbox"])
+def test_tab_shows_a_focus_ring(browser, server, scheme, control):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(server + "practice/iskitim.html")
+    target = page.locator(f"article .whc-exercise input[type={control}]").first
+    target.scroll_into_view_if_needed()
+    target.focus()  # then move away and back by keyboard, as a keyboard user arrives
+    page.keyboard.press("Shift+Tab")
+    page.wait_for_timeout(50)
+    before = ring_area(page, target)
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(50)
+    assert target.evaluate("(input) => input === document.activeElement")
+    ring = target.evaluate("(input) => { const s = getComputedStyle(input);"
+                           " return [s.outlineStyle, parseFloat(s.outlineWidth)]; }")
+    after = ring_area(page, target)
+    context.close()
+    assert ring[0] != "none" and ring[1] >= 2, f"no focus outline on the {control}: {ring}"
+    assert after != before, f"focusing the {control} changes nothing on screen"
