@@ -42,8 +42,8 @@ class AuthoringErrors(AuthoringError):
                          first.line)
 
     def __str__(self) -> str:
-        return "\n".join(f"{number}. {error}" for number, error in
-                         enumerate(self.errors, start=1))
+        return f"{len(self.errors)} problems stop the build; fix each, then build again:\n" + (
+            "\n".join(f"{number}. {error}" for number, error in enumerate(self.errors, start=1)))
 
 
 def _flatten(errors: list[AuthoringError]) -> list[AuthoringError]:

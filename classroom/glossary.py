@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import AuthoringError
+from .errors import AuthoringError, Collector
+from .textfile import read_author_text
 
 _ENTRY = re.compile(r"\*\[(?P<term>[^\]]+)\]:\s*(?P<definition>.*)")
 
@@ -22,19 +23,26 @@ class Term:
 
 
 def load_glossary(path: Path, root: Path) -> list[Term]:
-    """Every entry of the glossary file, sorted as a reader looks terms up."""
+    """Every entry of the glossary file, sorted as a reader looks terms up; the problems of
+    all lines are reported together."""
     shown = path.relative_to(root).as_posix()
-    terms: dict[str, Term] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    terms: dict[str, tuple[Term, int]] = {}
+    problems = Collector()
+    for number, line in enumerate(read_author_text(path, shown).splitlines(), start=1):
         if not line.strip() or line.startswith("<!--"):
             continue
         match = _ENTRY.fullmatch(line.strip())
         if not match or not match.group("definition").strip():
-            raise AuthoringError(f"{shown}:{number}", f"the line '{line}' is not a glossary entry",
-                                 "write each entry as '*[term]: a one-sentence definition'")
+            problems.add(AuthoringError(
+                shown, f"the line '{line}' is not a glossary entry",
+                "write each entry as '*[term]: a one-sentence definition'", line=number))
+            continue
         term = match.group("term")
         if term in terms:
-            raise AuthoringError(f"{shown}:{number}", f"the term '{term}' is defined twice",
-                                 "keep one definition")
-        terms[term] = Term(term, match.group("definition").strip())
-    return sorted(terms.values(), key=lambda entry: entry.term.casefold())
+            problems.add(AuthoringError(
+                shown, f"the term '{term}' is defined twice (first on line {terms[term][1]})",
+                "keep one definition", line=number))
+            continue
+        terms[term] = (Term(term, match.group("definition").strip()), number)
+    problems.raise_if_any()
+    return sorted((term for term, _ in terms.values()), key=lambda entry: entry.term.casefold())

@@ -8,23 +8,30 @@ An unknown marker, an exercise placed twice or never, stops the build.
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cases import Case, load_cases
-from .errors import AuthoringError
+from .errors import AuthoringError, Collector
 from .exercises import Exercise, load_exercises
 from .glossary import Term, load_glossary
 from .keypoints import gather_key_points
 from .keys import exercise_key
 from .render import literal, render
+from .safety import safe_markdown
+from .textfile import read_author_text
 from .vocabulary import Index, load_index
 
 _MARKER = re.compile(r"<!--\s*whc:(?P<name>[\w-]+)(?:\s+(?P<argument>[\w-]+))?\s*-->")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_RAW_HTML = re.compile(r"<!-- whc-html (?P<number>\d+) -->")
+# A placeholder carries a secret made at each build, so no text an author writes can be one.
+_RAW_HTML_KEY = secrets.token_hex(8)
+_RAW_HTML = re.compile(rf"<!-- whc-html {_RAW_HTML_KEY} (?P<number>\d+) -->")
+_LIKE_A_MARKER = re.compile(r"\s*<!--.*\bwhc\s*:.*", re.IGNORECASE)
 MARKERS = ["case", "exercise", "glossary", "key-points", "answer-key", "my-answers"]
 KIND_NAMES = {"mark-claims": "Find the claims", "evidence-level": "Name the evidence",
               "missing-info": "What is missing?", "choice": "Questions", "open": "Your own answer"}
@@ -66,7 +73,7 @@ class Module:
         a placeholder goes through Markdown and insert_html() swaps the HTML back in."""
         number = max(self._raw_html, default=0) + 1
         self._raw_html[number] = html
-        return f"\n<!-- whc-html {number} -->\n"
+        return f"\n<!-- whc-html {_RAW_HTML_KEY} {number} -->\n"
 
     def _expand_one(self, match: re.Match, page: str) -> str:
         name, argument = match.group("name"), match.group("argument")
@@ -81,7 +88,7 @@ class Module:
             return render("case.md", case=self.cases[argument])
         if name == "exercise":
             exercise = self.exercises[argument]  # _placements checked every id already
-            intro = f"{exercise.intro}\n\n" if exercise.intro else ""
+            intro = f"{safe_markdown(exercise.intro)}\n\n" if exercise.intro else ""
             return intro + self._raw(render("exercise.html", ex=exercise, index=self.index,
                                             key=exercise_key(exercise, self.index)))
         if name == "glossary":
@@ -134,26 +141,63 @@ def markers_in(markdown: str):
             yield number, match
 
 
+def _marker_lookalikes(markdown: str):
+    """(line, text) of each line outside fenced code that starts like a marker but is not one."""
+    real = {number for number, _ in markers_in(markdown)}
+    fenced = False
+    for number, line in enumerate(markdown.split("\n")):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and number not in real and _LIKE_A_MARKER.fullmatch(line):
+            yield number + 1, line.strip()
+
+
 def _placements(docs: Path, exercises: dict[str, Exercise]) -> dict[str, str]:
-    """Where each exercise is shown: every exercise exactly once, every marker a known exercise."""
+    """Where each exercise is shown: every exercise exactly once, every marker a known exercise.
+    Every page is read here first, so a page that is not UTF-8 or holds a misspelt marker is
+    reported with its line (all such problems at once) before anything else is built."""
     placed: dict[str, str] = {}
+    problems = Collector()
     for path in sorted(docs.rglob("*.md")):
         page = path.relative_to(docs).as_posix()
-        for _, match in markers_in(path.read_text(encoding="utf-8")):
-            if match.group("name") != "exercise":
+        with problems.attempt():
+            markdown = read_author_text(path, f"docs/{page}")
+        if problems.errors and problems.errors[-1].path == f"docs/{page}":
+            continue
+        for line, text in _marker_lookalikes(markdown):
+            problems.add(AuthoringError(
+                f"docs/{page}", f"this line looks like a marker but is not one: '{text}'",
+                "write a marker exactly like <!-- whc:exercise ID -->, alone on its line",
+                line=line))
+        for number, match in markers_in(markdown):
+            name, line = match.group("name"), number + 1
+            if name not in MARKERS:
+                near = difflib.get_close_matches(name, MARKERS, n=1, cutoff=0.5)
+                hint = f"did you mean 'whc:{near[0]}'? " if near else ""
+                problems.add(AuthoringError(
+                    f"docs/{page}", f"the marker '{match.group(0)}' is not known",
+                    f"{hint}use one of: {', '.join('whc:' + m for m in MARKERS)}", line=line))
+                continue
+            if name != "exercise":
                 continue
             exercise_id = match.group("argument") or ""
             if exercise_id not in exercises:
-                raise AuthoringError(f"docs/{page}", f"the marker '{match.group(0)}' names no "
-                                                     "exercise in exercises/index.yml",
-                                     "check the spelling of the id, or add the exercise to "
-                                     "the index")
-            if exercise_id in placed:
-                raise AuthoringError(f"docs/{page}", f"the exercise '{exercise_id}' is already "
-                                                     f"shown on docs/{placed[exercise_id]}",
-                                     "show each exercise on one page only (its saved answers "
-                                     "belong to it)")
-            placed[exercise_id] = page
+                near = difflib.get_close_matches(exercise_id, list(exercises), n=1)
+                hint = f"did you mean '{near[0]}'? " if near else ""
+                problems.add(AuthoringError(
+                    f"docs/{page}", f"the marker '{match.group(0)}' names no exercise in "
+                                    "exercises/index.yml",
+                    f"{hint}check the spelling of the id, or add the exercise to the index",
+                    line=line))
+            elif exercise_id in placed:
+                problems.add(AuthoringError(
+                    f"docs/{page}", f"the exercise '{exercise_id}' is already shown on "
+                                    f"docs/{placed[exercise_id]}",
+                    "show each exercise on one page only (its saved answers belong to it)",
+                    line=line))
+            else:
+                placed[exercise_id] = page
+    problems.raise_if_any()  # a misspelt marker first: it explains an exercise shown nowhere
     for exercise_id in exercises:
         if exercise_id not in placed:
             raise AuthoringError("exercises/index.yml", f"the exercise '{exercise_id}' is "

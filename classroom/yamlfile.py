@@ -59,7 +59,7 @@ def _construct_sequence(loader: _StrictLoader, node: yaml.SequenceNode, deep: bo
 def _construct_text(loader: _StrictLoader, node: yaml.ScalarNode):
     text = LinedText(loader.construct_scalar(node))
     text.line = node.start_mark.line + 1
-    if node.style is None and " " in text.strip():  # unquoted prose: was it cut at ' #'?
+    if not node.style and " " in text.strip():  # unquoted (plain) prose: was it cut at ' #'?
         rest = loader.source_lines[node.end_mark.line][node.end_mark.column:]
         if rest[:1] in (" ", "\t") and rest.lstrip().startswith("#"):
             raise yaml.constructor.ConstructorError(

@@ -11,16 +11,19 @@ _ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(_ROOT))  # the hook runs from mkdocs.yml's folder, the package sits beside it
 
 from classroom.accessibility import first_tooltips_only, name_search_dialog  # noqa: E402
-from classroom.errors import AuthoringError  # noqa: E402
+from classroom.errors import AuthoringError, AuthoringErrors  # noqa: E402
 from classroom.minify import minify_assets  # noqa: E402
 from classroom.project import Module  # noqa: E402
+from classroom.scripts import page_script  # noqa: E402
+from classroom.textfile import misnamed_files  # noqa: E402
 
 _module: Module | None = None
 _serving = False  # under `mkdocs serve`, own assets stay readable
 
 
 def _authoring_errors_stop_the_build(function):
-    """Show an author's mistake as one clear message, never as a traceback."""
+    """Show an author's mistakes as one clear message (every problem found listed in it),
+    never as a traceback. MkDocs prints it after 'ERROR -' and stops with exit code 1."""
     def wrapped(*args, **kwargs):
         try:
             return function(*args, **kwargs)
@@ -33,8 +36,20 @@ def _authoring_errors_stop_the_build(function):
 @_authoring_errors_stop_the_build
 def on_config(config):
     global _module
+    misnamed = misnamed_files(_ROOT)  # key.yaml for key.yml: explain it before "missing"
+    if misnamed:
+        raise AuthoringErrors(misnamed) if len(misnamed) > 1 else misnamed[0]
     _module = Module.load(_ROOT)
     return config
+
+
+# The page script, joined from classroom/scripts/ and each kind's kind.js.
+@_authoring_errors_stop_the_build
+def on_files(files, config):
+    from mkdocs.structure.files import File
+    files.append(File.generated(config, "assets/javascripts/exercises.js",
+                                content=page_script(config.theme["language"])))
+    return files
 
 
 # Replace the author's markers with case texts, exercises and lists.

@@ -1,0 +1,211 @@
+"""Authors' mistakes always get one clear message naming file:line and what to do (issue 8,
+items 6 and 7; issue 9, item 5): never a traceback, never silently wrong output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from classroom.cases import load_cases
+from classroom.errors import AuthoringError, AuthoringErrors, Collector
+from classroom.project import Module
+from conftest import build_site
+from fixture_project import STARTER, make_project, starter_project
+
+WINDOWS_1252 = "The child\u2019s results \u2013 15 years".encode("cp1252")  # ’ and – as 0x92, 0x96
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return starter_project(tmp_path / "project")
+
+
+def load_error(project: Path) -> str:
+    with pytest.raises(AuthoringError) as caught:
+        Module.load(project)
+    return str(caught.value)
+
+
+def failed_build(project: Path) -> str:
+    """What a teacher sees on the console when the build stops."""
+    result = build_site(project / "site", project / "mkdocs.yml")
+    assert result.returncode == 1, result.stdout + result.stderr
+    console = result.stdout + result.stderr
+    assert "Traceback" not in console and 'File "' not in console, console
+    return console
+
+
+def append_bytes(path: Path, data: bytes, line: int) -> None:
+    """Put `data` as line `line` of `path` (1-based), keeping the other lines."""
+    lines = path.read_bytes().split(b"\n")
+    lines.insert(line - 1, data)
+    path.write_bytes(b"\n".join(lines))
+
+
+# Item 6: files that are not UTF-8 -------------------------------------------------------------
+
+@pytest.mark.parametrize("shown", ["exercises/cases/iskitim.txt", "includes/glossary.md",
+                                   "docs/practice.md"])
+def test_a_file_saved_as_windows_1252_gets_one_message_naming_file_and_line(project, shown):
+    append_bytes(project / shown, WINDOWS_1252, 3)
+    console = failed_build(project)
+    assert f"{shown}:3: the file is not saved as UTF-8" in console
+    assert "save it as UTF-8" in console
+    assert console.count("ERROR") == 1
+
+
+def test_author_text_that_looks_like_a_placeholder_does_not_break_the_build(project):
+    exercise = project / "exercises" / "starter-open" / "exercise.yml"
+    exercise.write_text(exercise.read_text(encoding="utf-8").replace(
+        "kind: open\n", "kind: open\nintro: 'Look: <!-- whc-html 1 --> and <!-- whc-html 99 -->'\n"),
+        encoding="utf-8")
+    (project / "docs" / "index.md").write_text("# Home\n\n<!-- whc-html 2 -->\n", encoding="utf-8")
+    result = build_site(project / "site", project / "mkdocs.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    practice = (project / "site" / "practice.html").read_text(encoding="utf-8")
+    assert "&lt;!-- whc-html 99 --&gt;" in practice  # shown as the text the author wrote
+    assert practice.count('data-exercise="starter-') >= 5  # every exercise is still there
+
+
+# Item 7: silent wrong output -------------------------------------------------------------------
+
+def test_a_byte_order_mark_does_not_shift_the_paragraph_numbers(project):
+    text = project / "exercises" / "cases" / "iskitim.txt"
+    before = load_cases(project / "exercises" / "cases", project)["iskitim"].blocks
+    text.write_bytes(b"\xef\xbb\xbf" + text.read_bytes())
+    after = load_cases(project / "exercises" / "cases", project)["iskitim"].blocks
+    assert after == before
+
+
+def test_a_byte_order_mark_is_accepted_in_yaml_too(project):
+    case = project / "exercises" / "cases" / "iskitim.yml"
+    case.write_bytes(b"\xef\xbb\xbf" + case.read_bytes())
+    assert Module.load(project).cases["iskitim"].title == "Iskitim treatment centre, Russia"
+
+
+def test_lines_that_look_like_case_markers_are_all_refused_with_their_lines(project):
+    text = project / "exercises" / "cases" / "iskitim.txt"
+    lines = text.read_text(encoding="utf-8").split("\n")
+    lines[9], lines[19] = "##Treatment", "[[omited: a phone number]]"
+    text.write_text("\n".join(lines), encoding="utf-8")
+    message = load_error(project)
+    assert "2 problems stop the build" in message
+    assert "exercises/cases/iskitim.txt:10: this line looks like a heading" in message
+    assert "'## ' (two #, then a space)" in message
+    assert "exercises/cases/iskitim.txt:20: this line looks like a left-out marker" in message
+    assert "[[omitted: what was left out]]" in message
+
+
+def test_unquoted_text_cut_at_a_hash_is_refused(project):
+    key = project / "exercises" / "starter-open" / "key.yml"
+    text = key.read_text(encoding="utf-8")
+    feedback = next(line for line in text.split("\n") if line.strip().startswith("feedback:"))
+    key.write_text(text.replace(feedback, feedback.split(":")[0] + ": Ask for #1 and for the rest"
+                                + " # of the trials"), encoding="utf-8")
+    number = key.read_text(encoding="utf-8").split("\n").index(
+        feedback.split(":")[0] + ": Ask for #1 and for the rest # of the trials") + 1
+    message = load_error(project)
+    assert f"exercises/starter-open/key.yml:{number}:" in message
+    assert "put the text in quotes" in message
+
+
+def test_a_tab_in_yaml_is_named(project):
+    exercise = project / "exercises" / "starter-open" / "exercise.yml"
+    exercise.write_text(exercise.read_text(encoding="utf-8").replace("  - id:", "\t- id:"),
+                        encoding="utf-8")
+    message = load_error(project)
+    assert "exercises/starter-open/exercise.yml:5:" in message and "a tab" in message
+    assert "replace the tab with spaces" in message
+
+
+@pytest.mark.parametrize("lookalike", ["key.yaml", "keys.yml", "Key.yml"])
+def test_a_key_file_with_a_look_alike_name_is_named(project, lookalike):
+    folder = project / "exercises" / "starter-open"
+    (folder / "key.yml").rename(folder / lookalike)
+    message = load_error(project)
+    assert f"rename '{lookalike}' to 'key.yml'" in message
+
+
+def test_an_exercise_file_with_a_look_alike_name_is_named_by_the_build(project):
+    folder = project / "exercises" / "starter-open"
+    (folder / "exercise.yml").rename(folder / "exercise.yaml")
+    console = failed_build(project)
+    assert "exercises/starter-open/exercise.yaml: the build looks for 'exercise.yml'" in console
+    assert "rename 'exercise.yaml' to 'exercise.yml'" in console
+
+
+def test_a_misspelt_marker_is_blamed_on_its_page_and_line_with_the_nearest_marker(project):
+    page = project / "docs" / "practice.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("whc:exercise starter-open", "whc:exercice starter-open"),
+                    encoding="utf-8")
+    number = text.split("\n").index("<!-- whc:exercise starter-open -->") + 1
+    message = load_error(project)
+    assert f"docs/practice.md:{number}: the marker '<!-- whc:exercice starter-open -->'" in message
+    assert "did you mean 'whc:exercise'?" in message
+    assert "index.yml" not in message
+
+
+def test_a_line_that_looks_like_a_marker_is_refused(project):
+    page = project / "docs" / "practice.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- whc: glossary -->\n",
+                    encoding="utf-8")
+    assert "looks like a marker but is not one" in load_error(project)
+
+
+def test_a_quote_differing_only_by_an_apostrophe_names_both_characters(tmp_path):
+    project = make_project(tmp_path, {"starter-evidence": STARTER / "evidence"})
+    exercise = project / "exercises" / "starter-evidence" / "exercise.yml"
+    text = exercise.read_text(encoding="utf-8")
+    exercise.write_text(text.replace("case: iskitim", "case: mardaleishvili").split("items:")[0]
+                        + "items:\n  - id: own-cells\n    quote: \"administration of the "
+                        "patient's own stem cells\"\n", encoding="utf-8")
+    key = project / "exercises" / "starter-evidence" / "key.yml"
+    key.write_text("items:\n  own-cells:\n    answer: mechanism\n    feedback: Why.\n"
+                   "    concept: long-use-not-evidence\n", encoding="utf-8")
+    message = load_error(project)
+    assert ("the text has \u2019 (RIGHT SINGLE QUOTATION MARK) where your quote has ' "
+            "(APOSTROPHE), just after 'administration of the patient'") in message
+    assert "exercises/starter-evidence/exercise.yml:6:" in message
+
+
+# Issue 9 item 5: every error at once ----------------------------------------------------------
+
+def test_problems_in_two_cases_are_reported_together(project):
+    cases = project / "exercises" / "cases"
+    for name in ("iskitim", "mardaleishvili"):
+        (cases / f"{name}.yml").write_text((cases / f"{name}.yml").read_text(
+            encoding="utf-8").replace("country:", "contry:"), encoding="utf-8")
+    with pytest.raises(AuthoringErrors) as caught:
+        load_cases(cases, project)
+    assert [error.path for error in caught.value.errors] == [
+        "exercises/cases/iskitim.yml", "exercises/cases/mardaleishvili.yml"]
+    assert all(error.line == 5 and error.field == "contry" for error in caught.value.errors)
+
+
+def test_the_build_prints_every_problem_once_each_on_its_own_line(project):
+    glossary = project / "includes" / "glossary.md"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "*[no end\n*[CP]: again\n",
+                        encoding="utf-8")
+    console = failed_build(project)
+    assert "2 problems stop the build" in console
+    assert "\n1. includes/glossary.md:" in console and "\n2. includes/glossary.md:" in console
+    assert "is defined twice (first on line 2)" in console
+
+
+def test_a_collector_keeps_going_and_reports_one_error_as_itself():
+    collector = Collector()
+    for number in (1, 2):
+        with collector.attempt():
+            raise AuthoringError("a.yml", f"problem {number}", "fix it", line=number)
+    with pytest.raises(AuthoringErrors) as caught:
+        collector.raise_if_any()
+    assert [str(error) for error in caught.value.errors] == [
+        "a.yml:1: problem 1. What to do: fix it", "a.yml:2: problem 2. What to do: fix it"]
+    single = Collector()
+    with single.attempt():
+        raise AuthoringError("b.yml", "only problem", "fix it", item="x", field="y", line=4)
+    with pytest.raises(AuthoringError, match=r"^b\.yml:4: item 'x', field 'y': only problem"):
+        single.raise_if_any()
+    Collector().raise_if_any()  # nothing found, nothing raised
