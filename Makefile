@@ -11,10 +11,10 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build preview pack test bench chromium clean
 
 serve: build  ## build, then serve the site to the classroom network
-	$(PY) -m classroom.serve --dir site --host $(HOST) --port $(PORT)
+	$(PY) -m classroom.serve --dir site --host='$(HOST)' --port='$(PORT)'
 
-build: $(VENV)/.installed  ## the static site, into site/
-	$(PY) -m mkdocs build --quiet
+build: $(VENV)/.installed  ## the static site, strict: any warning is shown and stops it
+	$(PY) -m classroom.build
 
 preview: $(VENV)/.installed  ## live-reloading preview for authors, on this computer only
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
@@ -44,4 +44,4 @@ $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
 	touch $@
 
 clean:
-	rm -rf site dist .pytest_cache
+	rm -rf site .site-builds dist .pytest_cache

@@ -27,9 +27,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dir", default="site")
     parser.add_argument("--out", default=f"dist/{FOLDER}.zip")
     args = parser.parse_args(argv)
-    site_dir, archive = Path(args.dir), Path(args.out)
+    # `site` is a link that a rebuild may switch: read one build from start to end.
+    site_dir, archive = Path(args.dir).resolve(), Path(args.out)
     if not (site_dir / "index.html").exists():
-        print(f"There is no built site in '{site_dir}'. Run 'make build' first.", file=sys.stderr)
+        print(f"There is no built site in '{args.dir}'. Run 'make build' first.", file=sys.stderr)
         return 1
     count = pack(site_dir, archive)
     size = archive.stat().st_size / 1e6

@@ -1,10 +1,20 @@
-"""The strict build passes, and a broken link or a bad marker stops it with a clear message."""
+"""The strict build passes, and a broken link or a bad marker stops it with a clear message;
+`make build` shows every warning, and switches `site` to a new build in one step."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import time
 
+import pytest
+import yaml
+
+from classroom.build import BUILDS, prune, switch
+from classroom.serve import free_port
 from conftest import ROOT, build_site
+from project_copy import make, make_ready
 
 
 def copy_project(tmp_path):
@@ -40,3 +50,111 @@ def test_an_unknown_case_marker_fails_with_a_message_naming_the_page(tmp_path):
     assert result.returncode != 0
     assert "docs/index.md" in output and "atlantis" in output and "iskitim" in output
     assert "Traceback" not in output
+
+
+# The teacher's commands are strict too (issue 8, item 5): `make build`, `make serve` and
+# `make pack` show each MkDocs warning and stop, without MkDocs's progress lines.
+
+def _break_link(project):
+    with open(project / "docs" / "index.md", "a", encoding="utf-8") as page:
+        page.write("\nSee [the missing page](nowhere.md).\n")
+    return "nowhere.md"
+
+
+def _name_a_missing_page_in_the_nav(project):
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["nav"].append({"Lost": "lost-page.md"})
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return "lost-page.md"
+
+
+def _leave_a_page_out_of_the_nav(project):
+    (project / "docs" / "stray.md").write_text("# Stray\n\nNot in the nav.\n", encoding="utf-8")
+    return "stray.md"
+
+
+@pytest.mark.parametrize("fault", [_break_link, _name_a_missing_page_in_the_nav,
+                                   _leave_a_page_out_of_the_nav],
+                         ids=["broken link", "nav names a missing page", "page not in nav"])
+def test_make_build_shows_the_warning_and_fails(tmp_path, fault):
+    project = make_ready(tmp_path)
+    culprit = fault(project)
+    result = subprocess.run(make(project, "build"), capture_output=True, text=True, timeout=300)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "WARNING" in output and culprit in output
+    assert "The build stopped" in output and "Traceback" not in output
+    assert "INFO" not in output  # no progress noise around the warning
+    assert not (project / "site").exists()
+
+
+def test_make_build_is_short_and_switches_site_to_a_new_build(tmp_path):
+    project = make_ready(tmp_path)
+    first = subprocess.run(make(project, "build"), capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "INFO" not in first.stdout + first.stderr
+    assert len((first.stdout + first.stderr).strip().splitlines()) <= 3
+    previous = (project / "site").resolve()
+    second = subprocess.run(make(project, "build"), capture_output=True, text=True, timeout=300)
+    assert second.returncode == 0, second.stdout + second.stderr
+    current = (project / "site").resolve()
+    assert current != previous and (current / "index.html").is_file()
+    assert (previous / "index.html").is_file()  # kept for requests still reading it
+
+
+@pytest.mark.parametrize("target", ["serve", "pack"])
+def test_make_serve_and_make_pack_stop_on_a_warning(tmp_path, target):
+    project = make_ready(tmp_path)
+    _break_link(project)
+    result = subprocess.run(make(project, target, f"PORT={free_port()}"), capture_output=True,
+                            text=True, timeout=300)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "nowhere.md" in output and "The build stopped" in output
+    assert "being served" not in output and not (project / "dist").exists()
+
+
+# Switching builds (issue 8, item 10): classroom/build.py.
+
+def test_without_links_the_switch_falls_back_on_renames(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("old", encoding="utf-8")
+    new = tmp_path / BUILDS / "build-2"
+    new.mkdir(parents=True)
+    (new / "index.html").write_text("new", encoding="utf-8")
+
+    def refuse(*args, **kwargs):
+        raise OSError("symbolic links are not allowed here")
+
+    monkeypatch.setattr(os, "symlink", refuse)
+    switch(site, new)
+    assert (site / "index.html").read_text(encoding="utf-8") == "new"
+    kept = [path for path in (tmp_path / BUILDS).iterdir() if path.is_dir()]
+    assert [(path / "index.html").read_text(encoding="utf-8") for path in kept] == ["old"]
+
+
+def test_a_folder_left_by_a_plain_mkdocs_build_is_set_aside_for_a_link(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("old", encoding="utf-8")
+    new = tmp_path / BUILDS / "build-2"
+    new.mkdir(parents=True)
+    (new / "index.html").write_text("new", encoding="utf-8")
+    switch(site, new)
+    assert site.is_symlink() and site.resolve() == new.resolve()
+
+
+def test_old_builds_are_deleted_but_recent_ones_kept(tmp_path):
+    builds = tmp_path / BUILDS
+    names = [f"build-{n}" for n in range(1, 7)]
+    for name in names:
+        (builds / name).mkdir(parents=True)
+    site = tmp_path / "site"
+    os.symlink(builds / names[-1], site)
+    now = time.time()
+    for age, name in zip([5000, 4000, 3000, 200, 100, 0], names):
+        os.utime(builds / name, (now - age, now - age))
+    prune(site, now)
+    # build-1 and -2 were replaced long ago; build-3 was replaced 200 s ago; the newest 3 stay.
+    assert sorted(path.name for path in builds.iterdir()) == names[2:]
