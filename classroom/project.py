@@ -20,7 +20,7 @@ from .errors import AuthoringError, Collector
 from .exercises import Exercise, load_exercises
 from .glossary import Term, load_glossary
 from .keypoints import gather_key_points
-from .keys import exercise_key
+from .contract import exercise_key, registry
 from .render import literal, render
 from .safety import safe_markdown
 from .textfile import read_author_text
@@ -33,8 +33,6 @@ _RAW_HTML_KEY = secrets.token_hex(8)
 _RAW_HTML = re.compile(rf"<!-- whc-html {_RAW_HTML_KEY} (?P<number>\d+) -->")
 _LIKE_A_MARKER = re.compile(r"\s*<!--.*\bwhc\s*:.*", re.IGNORECASE)
 MARKERS = ["case", "exercise", "glossary", "key-points", "answer-key", "my-answers"]
-KIND_NAMES = {"mark-claims": "Find the claims", "evidence-level": "Name the evidence",
-              "missing-info": "What is missing?", "choice": "Questions", "open": "Your own answer"}
 
 
 @dataclass
@@ -102,30 +100,17 @@ class Module:
         if name == "answer-key":
             return "\n".join(
                 f"## {literal(ex.title)} {{ #key-{ex.id} }}\n" + self._raw(render(
-                    "answer-key.html", ex=ex, index=self.index, kinds=KIND_NAMES))
+                    "answer-key.html", ex=ex, index=self.index))
                 for ex in self.exercises.values())
         return self._raw(render("my-answers.html", registry=self.registry(page)))
 
     def registry(self, from_page: str) -> dict:
-        """What the My answers page needs to list and print answers: no answers, no feedback."""
-        labels = {"evidence-level": self.index.evidence_levels,
-                  "missing-info": self.index.missing_info_answers,
-                  "mark-claims": self.index.claim_kinds}
-        exercises = []
-        for exercise in self.exercises.values():
-            target = self.placements[exercise.id][:-3] + ".html"
-            url = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
-            items = [{"id": item.id, "version": item.version, "label": item.prompt,
-                      "options": {o.id: o.text for o in item.options}}
-                     for item in exercise.items]
-            if exercise.kind == "mark-claims":
-                items = [{"id": "text", "version": exercise.text_version, "label": "",
-                          "options": {s.id: s.text.strip() for s in exercise.sentences}}]
-            exercises.append({
-                "id": exercise.id, "title": exercise.title, "kind": exercise.kind,
-                "url": f"{url}#exercise-{exercise.id}", "items": items,
-                "labels": {t.id: t.label for t in labels.get(exercise.kind, {}).values()}})
-        return {"exercises": exercises}
+        """What the My answers page on `from_page` needs: no answers, no feedback."""
+        urls = {}
+        for exercise_id, page in self.placements.items():
+            target = posixpath.relpath(page[:-3] + ".html", posixpath.dirname(from_page) or ".")
+            urls[exercise_id] = f"{target}#exercise-{exercise_id}"
+        return registry(self.exercises.values(), urls, self.index)
 
 
 def markers_in(markdown: str):

@@ -10,6 +10,10 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from .contract import limits
+from .kinds.base import FOLDER as KINDS_FOLDER
+from .words import say
+
 _TEMPLATES = Path(__file__).parent / "templates"
 
 # Characters that Markdown or an enabled extension could read as markup; written as character
@@ -34,13 +38,15 @@ def slug(text: str) -> str:
 
 
 def _environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(_TEMPLATES), undefined=StrictUndefined,
+    env = Environment(loader=FileSystemLoader([_TEMPLATES, KINDS_FOLDER]), undefined=StrictUndefined,
                       autoescape=select_autoescape(["html"], default_for_string=False), keep_trailing_newline=True, trim_blocks=True,
                       lstrip_blocks=True)
     env.filters["literal"] = literal
     env.filters["attr"] = lambda text: html.escape(str(text), quote=True)
     env.filters["json_for_script"] = json_for_script
     env.filters["slug"] = slug
+    env.globals["say"] = say
+    env.globals["limits"] = limits()
     return env
 
 

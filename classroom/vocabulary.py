@@ -9,8 +9,7 @@ from pathlib import Path
 from .errors import AuthoringError
 from .yamlfile import Fields, read_yaml
 
-ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
-ID_RULE = "use lower-case letters, digits and hyphens only, starting with a letter or digit"
+from .contract import ID_PATTERN, ID_RULE  # noqa: F401  (re-exported for loaders)
 
 
 @dataclass(frozen=True)

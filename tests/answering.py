@@ -31,7 +31,7 @@ def mark(page, exercise: Exercise, sentence_id: str, kind: str, tap: bool = Fals
 def answer_right(page, exercise: Exercise, tap: bool = False) -> None:
     for item in exercise.items:
         if exercise.kind == "mark-claims":
-            mark(page, exercise, item.sentence, item.answer, tap)
+            mark(page, exercise, item.sentence.id, item.answer, tap)
         elif exercise.kind == "open":
             exercise_root(page, exercise).locator(f"textarea[name='{exercise.id}--{item.id}']").fill(
                 "My own answer: ask how many children were treated and compared.")

@@ -39,7 +39,7 @@ def test_a_wrong_level_gets_the_reason_for_that_choice_and_try_again_clears_it(p
     press(page, exercise, "check")
     feedback = exercise_root(page, exercise).locator(f"[data-item='{item.id}'] [data-feedback]")
     assert "Not quite." in feedback.inner_text()
-    assert item.reasons["uncontrolled"] in feedback.inner_text()
+    assert item.why_not["uncontrolled"] in feedback.inner_text()
     assert item.feedback not in feedback.inner_text()  # the reason for the answer waits
     assert score_text(page, exercise).startswith("Score: 0 of")
     press(page, exercise, "retry")
@@ -64,7 +64,7 @@ def test_mark_claims_reports_found_missed_and_wrongly_marked_with_reasons(page, 
     exercise = starter.exercise("mark-claims")
     found, missed = exercise.items
     open_practice(page, starter)
-    mark(page, exercise, found.sentence, found.answer)
+    mark(page, exercise, found.sentence.id, found.answer)
     not_claim = next(iter(exercise.not_claims))
     mark(page, exercise, not_claim, "benefit")
     press(page, exercise, "check")
@@ -115,14 +115,14 @@ def test_answers_survive_a_reload_and_a_browser_restart(starter, tmp_path, playw
         open_practice(page, starter)
         if _ == 0:
             answer_right(page, exercise)
-            mark(page, claims, claims.items[0].sentence, claims.items[0].answer)
+            mark(page, claims, claims.items[0].sentence.id, claims.items[0].answer)
             page.reload()
         for item in exercise.items:
             for value in ([item.answer] if isinstance(item.answer, str) else item.answer):
                 assert exercise_root(page, exercise).locator(
                     f"input[name='{exercise.id}--{item.id}'][value='{value}']").is_checked()
         sentence = exercise_root(page, claims).locator(
-            f"[data-sentence='{claims.items[0].sentence}']")
+            f"[data-sentence='{claims.items[0].sentence.id}']")
         assert sentence.get_attribute("aria-pressed") == "true"
         context.close()
 
@@ -162,7 +162,7 @@ def test_keyboard_alone_marks_claims_answers_and_checks(page, starter):
     root = exercise_root(page, exercise)
     root.locator(f"input[name='{exercise.id}--pen'][value='{claim.answer}']").focus()
     page.keyboard.press("Space")
-    root.locator(f"[data-sentence='{claim.sentence}']").focus()
+    root.locator(f"[data-sentence='{claim.sentence.id}']").focus()
     page.keyboard.press("Enter")
     root.locator("[data-action='check']").focus()
     page.keyboard.press("Enter")

@@ -64,7 +64,7 @@ def test_the_starter_exercises_load(tmp_path):
     kinds = {exercise.kind for exercise in module.exercises.values()}
     assert kinds == {"mark-claims", "evidence-level", "missing-info", "choice", "open"}
     claims = module.exercises["starter-claims"]
-    assert [item.sentence for item in claims.items] == ["s4", "s2"]
+    assert [item.sentence.id for item in claims.items] == ["s4", "s2"]
     assert claims.not_claims == {"s8": "This describes the procedure; it promises no effect."}
 
 

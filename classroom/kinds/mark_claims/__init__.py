@@ -1,0 +1,169 @@
+"""Find the claims: learners mark each sentence of a case text that makes a claim, with its kind.
+
+The key lists the claims (one per sentence) and, for sentences learners often mark wrongly,
+why they are not claims. The learner's response is one item, the whole text:
+{"s<n>": <claim kind>} for each marked sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...contract import ID_PATTERN, ID_RULE, TEXT_ITEM
+from ...sentences import split_sentences
+from ...vocabulary import Index, Term
+from ...yamlfile import Fields
+from ..base import PARTLY, RIGHT, UNANSWERED, WRONG, Context, Item, Kind, fingerprint, verdict
+
+DEFAULT_NOT_A_CLAIM = ("This sentence describes or informs; it does not promise a benefit, "
+                       "claim safety, explain how the treatment works, ask for trust or "
+                       "compare treatments.")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    id: str  # "s1", "s2", ... in reading order
+    paragraph: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Claim(Item):
+    sentence: Sentence = None
+
+    @property
+    def prompt(self) -> str:
+        return self.sentence.text.strip()
+
+    def version_parts(self) -> list:
+        return [self.id, self.prompt, self.quote, self.answer, [], self.sentence.id]
+
+
+class MarkClaims(Kind):
+    name = "mark-claims"
+    on_a_case = True
+    key_fields = ["items", "not_claims"]
+
+    def vocabulary(self, index: Index) -> dict[str, Term]:
+        return index.claim_kinds
+
+    def load(self, ctx: Context) -> dict:
+        if "items" in ctx.learner.data:
+            raise ctx.learner.error("items", "a mark-claims exercise lists its claims in the key "
+                                             "file, not here", "move them to key.yml")
+        paragraphs = self._shown_paragraphs(ctx)
+        sentences = [s for _, group in paragraphs for s in group]
+        kinds = list(ctx.index.claim_kinds)
+        claimed: dict[str, str] = {}
+        items = []
+        for item_id, entry in ctx.key.mapping("items").items():
+            answer = Fields(entry, ctx.key.path, item=str(item_id), what="the claim")
+            answer.only(["quote", "answer", "also", "feedback", "concept"])
+            if not ID_PATTERN.fullmatch(str(item_id)):
+                raise answer.error(None, f"'{item_id}' is not a usable id", ID_RULE)
+            sentence = self._sentence_of(ctx, answer, sentences)
+            if sentence.id in claimed:
+                raise answer.error("quote", f"this quote is in the same sentence as the claim "
+                                            f"'{claimed[sentence.id]}'",
+                                   "keep one claim per sentence: merge the two items")
+            claimed[sentence.id] = str(item_id)
+            correct = answer.choice("answer", kinds)
+            items.append(Claim(str(item_id), correct, answer.text("feedback"),
+                               ctx.concept(answer), quote=answer.text("quote"),
+                               also=ctx.also(answer, kinds, correct), sentence=sentence))
+        if not items:
+            raise ctx.key.error("items", "the key lists no claims",
+                                "add the claims learners should find under 'items:'")
+        not_claims = {}
+        for position, entry in enumerate(ctx.key.items("not_claims", required=False), start=1):
+            reason = Fields(entry, ctx.key.path, item=f"not_claims {position}", what="the entry")
+            reason.only(["quote", "feedback"])
+            sentence = self._sentence_of(ctx, reason, sentences)
+            if sentence.id in claimed:
+                raise reason.error("quote", f"this sentence is also the claim "
+                                            f"'{claimed[sentence.id]}'", "remove one of the two")
+            not_claims[sentence.id] = reason.text("feedback")
+        return {"items": tuple(items), "paragraphs": paragraphs, "not_claims": not_claims}
+
+    def _shown_paragraphs(self, ctx: Context) -> tuple[tuple[int, tuple[Sentence, ...]], ...]:
+        last = len(ctx.case.paragraphs)
+        bounds = []
+        for name, default in (("from_paragraph", 1), ("to_paragraph", last)):
+            value = ctx.learner.data.get(name, default)
+            if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= last:
+                raise ctx.learner.error(name, f"this should be a paragraph number from 1 to "
+                                              f"{last}, but it is {value!r}",
+                                        "give the number shown beside the paragraph on the "
+                                        "case page")
+            bounds.append(value)
+        if bounds[0] > bounds[1]:
+            raise ctx.learner.error("to_paragraph", "the last paragraph comes before the first",
+                                    "make to_paragraph at least as large as from_paragraph")
+        shown = []
+        count = 0
+        for block in ctx.case.paragraphs[bounds[0] - 1:bounds[1]]:
+            group = []
+            for text in split_sentences(block.text):
+                count += 1
+                group.append(Sentence(f"s{count}", block.number, text))
+            shown.append((block.number, tuple(group)))
+        return tuple(shown)
+
+    def _sentence_of(self, ctx: Context, fields: Fields, sentences: list[Sentence]) -> Sentence:
+        quote = ctx.quote(fields, required=True)
+        found = [s for s in sentences if quote.strip() in s.text]
+        if not found:
+            raise fields.error("quote", "these words are in the case text, but not inside one "
+                                        "sentence of the part this exercise shows",
+                               "quote a part of a single sentence, or widen from_paragraph / "
+                               "to_paragraph")
+        return found[0]
+
+    def exercise_key(self, exercise, index: Index) -> dict:
+        key = super().exercise_key(exercise, index)
+        key["notClaims"] = exercise.not_claims
+        key["notAClaim"] = DEFAULT_NOT_A_CLAIM
+        return key
+
+    def item_key(self, item: Claim) -> dict:
+        return {**super().item_key(item), "sentence": item.sentence.id}
+
+    def saved_items(self, exercise) -> list[dict]:
+        return [{"id": TEXT_ITEM, "version": text_version(exercise), "label": "",
+                 "options": {s.id: s.text.strip() for s in exercise.sentences}}]
+
+    def valid_response(self, response) -> bool:
+        return isinstance(response, dict) and all(
+            isinstance(k, str) and isinstance(v, str) for k, v in response.items())
+
+    def score(self, key: dict, item_id: str, response) -> dict:
+        """Claims found with a fair kind, each learner's mark judged, claims missed listed."""
+        marks = response or {}
+        claims = {claim["sentence"]: (claim_id, claim) for claim_id, claim in key["items"].items()}
+        found, other_kind, not_claims, reasons = [], [], [], []
+        for sentence, kind in marks.items():
+            if sentence not in claims:
+                not_claims.append(sentence)
+                reasons.append(key["notClaims"].get(sentence, key["notAClaim"]))
+                continue
+            claim = claims[sentence][1]
+            if kind == claim["answer"] or kind in claim.get("also", {}):
+                found.append(sentence)
+                reasons.append(claim.get("also", {}).get(kind, claim["feedback"]))
+            else:
+                other_kind.append(sentence)
+                reasons.append(claim["feedback"])
+        missed = [sentence for sentence in claims if sentence not in marks]
+        score, out_of = len(found), len(claims)
+        result = (UNANSWERED if not marks else RIGHT if score == out_of and not not_claims
+                  else PARTLY if score else WRONG)
+        return verdict(result, score, out_of, reasons, found=found, otherKind=other_kind,
+                       notClaims=not_claims, missed=missed)
+
+
+def text_version(exercise) -> str:
+    """The version of the sentences shown, which saved marks depend on."""
+    return fingerprint([[s.text for s in sentences] for _, sentences in exercise.paragraphs])
+
+
+KIND = MarkClaims()

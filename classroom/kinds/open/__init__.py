@@ -1,0 +1,48 @@
+"""Your own answer: a written response, compared with a model answer and a checklist; not scored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...yamlfile import Fields
+from ..base import ANSWERED, UNANSWERED, Context, Item, Kind, verdict
+
+
+@dataclass(frozen=True)
+class OpenItem(Item):
+    task: str = ""
+    rubric: tuple[str, ...] = ()
+
+    @property
+    def prompt(self) -> str:
+        return self.task
+
+
+class Open(Kind):
+    name = "open"
+
+    def load_item(self, ctx: Context, item_id: str, fields: Fields, answer: Fields) -> OpenItem:
+        fields.only(["id", "prompt", "quote"])
+        answer.only(["answer", "rubric", "feedback", "concept"])
+        rubric = tuple(Fields({"criterion": c}, answer.path, item_id).text("criterion")
+                       for c in answer.items("rubric"))
+        return OpenItem(item_id, answer.text("answer"), answer.text("feedback"),
+                        ctx.concept(answer), quote=ctx.quote(fields, required=False),
+                        task=fields.text("prompt"), rubric=rubric)
+
+    def item_key(self, item: OpenItem) -> dict:
+        return {**super().item_key(item), "rubric": list(item.rubric)}
+
+    def key_texts(self, item: OpenItem) -> list[str]:
+        return [*super().key_texts(item), item.answer, *item.rubric]
+
+    def valid_response(self, response) -> bool:
+        return isinstance(response, str)
+
+    def score(self, key: dict, item_id: str, response) -> dict:
+        # An open answer is compared with the model answer by the learner or teacher: no points.
+        written = isinstance(response, str) and response.strip() != ""
+        return verdict(ANSWERED if written else UNANSWERED, 0, 0)
+
+
+KIND = Open()

@@ -1,0 +1,29 @@
+"""The page script: the parts in classroom/scripts/ and each kind's kind.js, joined into one
+classic script (pages opened from disk cannot load ES modules), with the contract's limits
+and the words of the site's language written at its top."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .contract import limits
+from .kinds import KINDS
+from .words import table
+
+FOLDER = Path(__file__).resolve().parent / "scripts"
+BEFORE_KINDS = ["core.js", "projector.js", "store.js", "kinds.js"]
+AFTER_KINDS = ["exercise.js", "my-answers.js", "start.js"]
+
+
+def page_script(language: str = "en") -> str:
+    parts = [(FOLDER / name).read_text(encoding="utf-8") for name in BEFORE_KINDS]
+    parts += [kind.script() for kind in KINDS.values()]
+    parts += [(FOLDER / name).read_text(encoding="utf-8") for name in AFTER_KINDS]
+    words = {"language": language, "words": table(language)}
+    return ("// Weighing Health Claims: the exercises and My answers. Built from classroom/scripts/\n"
+            "// and classroom/kinds/*/kind.js; edit those, not this file.\n"
+            "(() => {\n\"use strict\";\n"
+            f"const CONTRACT = {json.dumps(limits(), ensure_ascii=False)};\n"
+            f"const WORDS = {json.dumps(words, ensure_ascii=False)};\n"
+            + "\n".join(parts) + "})();\n")

@@ -1,0 +1,96 @@
+// One exercise on a page: Check, Try again, Show solution, and its answers saved as they change.
+// What differs between kinds is in the kind's object (KINDS, kinds.js); nothing here names a kind.
+class Exercise {
+  constructor(root) {
+    this.root = root;
+    this.id = root.dataset.exercise;
+    this.kind = kindNamed(root.dataset.kind);
+    this.key = JSON.parse(root.querySelector("script[data-key]").textContent);
+    this.items = all(root, "[data-item]");
+    this.notice = root.querySelector("[data-notice]");
+    this.scoreLine = root.querySelector("[data-score]");
+    if (this.kind.setup) this.kind.setup(this);
+    this.restore();
+    root.addEventListener("change", (event) => { if (event.target.matches("[data-item] input")) this.changed(event.target.closest("[data-item]")); });
+    root.addEventListener("input", (event) => { if (event.target.tagName === "TEXTAREA") this.changed(event.target.closest("[data-item]")); });
+    root.addEventListener("click", (event) => {
+      const action = event.target.closest("[data-action]");
+      if (action) this[action.dataset.action]();
+    });
+  }
+
+  // Feedback about answers that have since changed would mislead: clear it, then save.
+  changed(item) {
+    if (this.checked && !this.kind.keepsFeedbackWhileEditing) this.clearFeedback();
+    this.save(item);
+  }
+
+  restore() {
+    const { record, problem } = Answers.read(this.id);
+    let changed = false;
+    if (problem === "corrupt") show(this.notice, say("saved_unreadable", {}));
+    if (problem === "unavailable") show(this.notice, say("cannot_save", {}));
+    if (!record) return;
+    this.items.forEach((item) => {
+      const saved = record.items[item.dataset.item];
+      if (!saved) return;
+      // An answer saved for an older version of an item is not applied to the new one.
+      if (saved.v !== item.dataset.version) changed = true; else this.kind.write(item, saved.r, this);
+    });
+    if (changed) show(this.notice, say("exercise_changed", {}));
+    if (record.score) show(this.scoreLine, say("last_score", { score: record.score[0], max: record.score[1] }));
+  }
+
+  save(item, score) {
+    const changes = {};
+    (item ? [item] : this.items).forEach((node) => {
+      const response = this.kind.read(node);
+      changes[node.dataset.item] = response === null ? null : { v: node.dataset.version, r: response };
+    });
+    if (!Answers.saveItems(this.id, changes, score)) show(this.notice, say("save_failed", {}));
+  }
+
+  check(reveal) {
+    reveal = reveal === true;
+    this.checked = true;
+    const judged = this.items.map((item) => {
+      const itemId = item.dataset.item, result = this.kind.judge(this.key, itemId, this.kind.read(item));
+      if (this.kind.render) { this.kind.render(this, item, itemId, result, reveal); return result; }
+      const box = item.querySelector("[data-feedback]");
+      box.textContent = "";
+      this.kind.feedback(this, item, itemId, result, reveal).forEach(([kind, text]) => {
+        const classes = kind ? kind.split(" ").map((c) => "whc-feedback__" + c).join(" ") : "";
+        if (kind !== "point") { box.append(el("p", classes, text)); return; }
+        if (!box.lastChild || box.lastChild.tagName !== "UL") box.append(el("ul"));
+        box.lastChild.append(el("li", classes, text));
+      });
+      box.hidden = false;
+      return result;
+    });
+    const score = judged.reduce((sum, j) => sum + j.score, 0), max = judged.reduce((sum, j) => sum + j.max, 0);
+    const unanswered = judged.filter((j) => j.verdict === "unanswered").length;
+    const message = this.kind.message ? this.kind.message(judged, this.items)
+      : say("score", { score, max }) + (unanswered ? say("not_answered", { count: unanswered }) : "");
+    show(this.scoreLine, message + (reveal ? say("solution_shown", {}) : ""));
+    this.save(null, this.kind.tally ? this.kind.tally(judged, this.items) : [score, max]);
+  }
+
+  solution() { this.check(true); }
+
+  retry() {
+    this.clearFeedback();
+    const first = this.root.querySelector("input, textarea, .whc-sentence");
+    if (first) first.focus();
+  }
+
+  clearFeedback() {
+    this.checked = false;
+    all(this.root, "[data-feedback]").forEach((box) => { box.hidden = true; box.textContent = ""; });
+    all(this.root, ".whc-option, .whc-sentence").forEach((n) => {
+      n.classList.remove("whc-option--right", "whc-option--wrong", "whc-option--answer", "whc-sentence--found", "whc-sentence--other-kind", "whc-sentence--missed", "whc-sentence--wrong");
+      delete n.dataset.solution;
+    });
+    if (this.kind.clear) this.kind.clear(this);
+    show(this.scoreLine, "");
+  }
+}
