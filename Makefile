@@ -8,7 +8,7 @@ PORT   ?= 8000
 HOST   ?= 0.0.0.0
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build preview pack test bench chromium clean
+.PHONY: serve build preview pack test bench chromium clean new-case new-exercise
 
 serve: build  ## build, then serve the site to the classroom network
 	$(PY) -m classroom.serve --dir site --host='$(HOST)' --port='$(PORT)'
@@ -24,6 +24,12 @@ pack: build  ## a zip of the built site for USB sticks, in dist/
 
 test: $(VENV)/.installed-test chromium  ## the whole test suite, in real Chromium
 	$(PY) -m pytest
+
+new-case: $(VENV)/.installed  ## stub files, page and nav entry for a case: make new-case NAME=my-clinic
+	$(PY) -m classroom.scaffold case '$(NAME)'
+
+new-exercise: $(VENV)/.installed  ## a stub exercise: make new-exercise ID=my-clinic-claims KIND=mark-claims CASE=my-clinic
+	$(PY) -m classroom.scaffold exercise '$(ID)' '$(KIND)' '$(CASE)'
 
 bench: $(VENV)/.installed-test chromium  ## measure build time, weight, Lighthouse, latency, load
 	$(PY) -m benchmarks
