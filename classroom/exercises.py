@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cases import Case
-from .errors import AuthoringError
+from .errors import AuthoringError, Collector
 from .kinds import KINDS, Kind, kind_named
 from .kinds.base import Context, Item
 from .kinds.mark_claims import Sentence, text_version
@@ -49,15 +49,22 @@ class Exercise:
 
 
 def load_exercises(folder: Path, root: Path, index: Index, cases: dict[str, Case]) -> list[Exercise]:
-    """Every exercise, in the order index.yml gives; any folder it does not list is an error."""
+    """Every exercise, in the order index.yml gives; any folder it does not list is an error.
+    Every exercise is checked, and all the mistakes found are reported together."""
+    problems = Collector()
     present = sorted(path.parent.name for path in folder.glob("*/exercise.yml"))
     for name in present:
         if name not in index.exercise_ids:
-            raise AuthoringError(f"exercises/{name}", "this exercise is not listed in the index",
-                                 f"add '{name}' to the 'exercises:' list in {index.path}, "
-                                 "where it should come in order", field="exercises")
-    return [load_exercise(folder / exercise_id, root, index, cases)
-            for exercise_id in index.exercise_ids]
+            problems.add(AuthoringError(f"exercises/{name}", "this exercise is not listed in the "
+                                        "index", f"add '{name}' to the 'exercises:' list in "
+                                        f"{index.path}, where it should come in order",
+                                        field="exercises"))
+    exercises = []
+    for exercise_id in index.exercise_ids:
+        with problems.attempt():
+            exercises.append(load_exercise(folder / exercise_id, root, index, cases))
+    problems.raise_if_any()
+    return exercises
 
 
 def load_exercise(folder: Path, root: Path, index: Index, cases: dict[str, Case]) -> Exercise:

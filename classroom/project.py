@@ -48,12 +48,23 @@ class Module:
     @classmethod
     def load(cls, root: Path) -> "Module":
         root = root.resolve()
-        cases = load_cases(root / "exercises" / "cases", root)
-        index = load_index(root / "exercises" / "index.yml", root)
-        exercises = {ex.id: ex for ex in load_exercises(root / "exercises", root, index, cases)}
-        return cls(root=root, index=index, cases=cases, exercises=exercises,
-                   placements=_placements(root / "docs", exercises),
-                   glossary=load_glossary(root / "includes" / "glossary.md", root))
+        problems = Collector()  # every mistake of every file, reported together
+        loaded: dict[str, object] = {}
+        with problems.attempt():
+            loaded["cases"] = load_cases(root / "exercises" / "cases", root)
+        with problems.attempt():
+            loaded["index"] = load_index(root / "exercises" / "index.yml", root)
+        with problems.attempt():
+            loaded["glossary"] = load_glossary(root / "includes" / "glossary.md", root)
+        if "cases" in loaded and "index" in loaded:
+            with problems.attempt():
+                loaded["exercises"] = {ex.id: ex for ex in load_exercises(
+                    root / "exercises", root, loaded["index"], loaded["cases"])}
+        if "exercises" in loaded:
+            with problems.attempt():
+                loaded["placements"] = _placements(root / "docs", loaded["exercises"])
+        problems.raise_if_any()
+        return cls(root=root, **loaded)
 
     def expand(self, markdown: str, page: str) -> str:
         """Replace every marker in one page's Markdown (page: its path inside docs/)."""

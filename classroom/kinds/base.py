@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..cases import Case
 from ..contract import ID_PATTERN, ID_RULE
-from ..errors import AuthoringError
+from ..errors import AuthoringError, Collector
 from ..vocabulary import Concept, Index, Term
 from ..yamlfile import Fields
 
@@ -137,29 +137,32 @@ class Kind:
                 raise ctx.learner.error(unused, "this field is only for mark-claims exercises",
                                         "remove it")
         keys = ctx.key.mapping("items")
+        problems = Collector()  # every item is checked; all mistakes are reported together
         seen: list[str] = []
         items = []
         for position, entry in enumerate(ctx.learner.items("items"), start=1):
-            item_id = entry.get("id") if isinstance(entry, dict) else None
-            fields = Fields(entry, ctx.learner.path, item=str(item_id or f"number {position}"),
-                            what=f"item {position}")
-            item_id = ctx.identifier(fields)
-            if item_id in seen:
-                raise fields.error("id", f"two items have the id '{item_id}'",
-                                   "give every item in the exercise its own id")
-            seen.append(item_id)
-            if item_id not in keys:
-                raise AuthoringError(ctx.key.path, "this item has no answer in the key file",
-                                     f"add '{item_id}:' with its answer, feedback and concept "
-                                     "under 'items:'", item=item_id)
-            answer = Fields(keys[item_id], ctx.key.path, item=item_id, what="the item's key")
-            items.append(self.load_item(ctx, item_id, fields, answer))
+            with problems.attempt():
+                item_id = entry.get("id") if isinstance(entry, dict) else None
+                fields = Fields(entry, ctx.learner.path, item=str(item_id or f"number {position}"),
+                                what=f"item {position}")
+                item_id = ctx.identifier(fields)
+                if item_id in seen:
+                    raise fields.error("id", f"two items have the id '{item_id}'",
+                                       "give every item in the exercise its own id")
+                seen.append(item_id)
+                if item_id not in keys:
+                    raise AuthoringError(ctx.key.path, "this item has no answer in the key file",
+                                         f"add '{item_id}:' with its answer, feedback and "
+                                         "concept under 'items:'", item=item_id)
+                answer = Fields(keys[item_id], ctx.key.path, item=item_id, what="the item's key")
+                items.append(self.load_item(ctx, item_id, fields, answer))
         for item_id in keys:
             if item_id not in seen:
-                raise AuthoringError(ctx.key.path, "the key answers an item that the exercise "
-                                                   "file does not have", "remove it from the "
-                                     f"key, or add an item with id '{item_id}' to "
-                                     f"{ctx.learner.path}", item=str(item_id))
+                problems.add(AuthoringError(
+                    ctx.key.path, "the key answers an item that the exercise file does not have",
+                    f"remove it from the key, or add an item with id '{item_id}' to "
+                    f"{ctx.learner.path}", item=str(item_id), line=getattr(keys[item_id], "line", None)))
+        problems.raise_if_any()
         return tuple(items)
 
     def load_item(self, ctx: Context, item_id: str, fields: Fields, answer: Fields) -> Item:
