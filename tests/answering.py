@@ -28,15 +28,18 @@ def mark(page, exercise: Exercise, sentence_id: str, kind: str, tap: bool = Fals
     sentence.tap() if tap else sentence.click()
 
 
-def answer_right(page, exercise: Exercise, tap: bool = False) -> None:
+def answer_right(page, exercise: Exercise, tap: bool = False, alternatives: bool = False) -> None:
+    """Answer every item as the key does; with `alternatives`, give an item's other fair
+    answer (its `also:`) wherever it has one."""
     for item in exercise.items:
+        answer = next(iter(item.also)) if alternatives and item.also else item.answer
         if exercise.kind == "mark-claims":
-            mark(page, exercise, item.sentence.id, item.answer, tap)
+            mark(page, exercise, item.sentence.id, answer, tap)
         elif exercise.kind == "open":
             exercise_root(page, exercise).locator(f"textarea[name='{exercise.id}--{item.id}']").fill(
                 "My own answer: ask how many children were treated and compared.")
         else:
-            choose(page, exercise, item, item.answer, tap)
+            choose(page, exercise, item, answer, tap)
 
 
 def press(page, exercise: Exercise, action: str) -> None:

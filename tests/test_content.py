@@ -9,9 +9,10 @@ from collections import defaultdict
 
 import pytest
 
-from answering import answer_right, full_score, press, score_text
+from answering import answer_right, exercise_root, full_score, press, score_text
 from classroom.glossary import load_glossary
 from classroom.keypoints import gather_key_points
+from classroom.project import Module
 from classroom.readability import TARGET_MEDIAN, grades
 from conftest import ROOT
 
@@ -23,13 +24,30 @@ def pages_with_exercises(module) -> dict[str, list]:
     return dict(pages)
 
 
-def test_every_answer_key_earns_full_marks_in_the_browser(page, server, module):
-    for path, exercises in pages_with_exercises(module).items():
-        page.goto(server + path)
-        for exercise in exercises:
-            answer_right(page, exercise)
-            press(page, exercise, "check")
-            assert score_text(page, exercise) == full_score(exercise), (path, exercise.id)
+MODULE = Module.load(ROOT)
+WITH_ALTERNATIVES = [e.id for e in MODULE.exercises.values() if any(i.also for i in e.items)]
+
+
+@pytest.mark.parametrize("exercise_id", list(MODULE.exercises))
+def test_every_answer_key_earns_full_marks_in_the_browser(page, server, module, exercise_id):
+    exercise = module.exercises[exercise_id]
+    page.goto(server + module.placements[exercise_id][:-3] + ".html")
+    answer_right(page, exercise)
+    press(page, exercise, "check")
+    assert score_text(page, exercise) == full_score(exercise)
+
+
+@pytest.mark.parametrize("exercise_id", WITH_ALTERNATIVES)
+def test_every_alternative_answer_earns_full_marks_too(page, server, module, exercise_id):
+    exercise = module.exercises[exercise_id]
+    page.goto(server + module.placements[exercise_id][:-3] + ".html")
+    answer_right(page, exercise, alternatives=True)
+    press(page, exercise, "check")
+    assert score_text(page, exercise) == full_score(exercise)
+    feedback = exercise_root(page, exercise).inner_text()
+    for item in exercise.items:
+        for reason in list(item.also.values())[:1]:
+            assert reason in feedback, item.id
 
 
 @pytest.mark.parametrize("case_id", ["iskitim", "mardaleishvili"])

@@ -38,6 +38,7 @@ const optionWidget = {
       option.classList.toggle("whc-option--right", chosen && correct);
       option.classList.toggle("whc-option--wrong", chosen && !correct);
       option.classList.toggle("whc-option--answer", reveal && toList(keyItem.answer).includes(option.dataset.option));
+      option.dataset.tag = say("answer_tag", {});
     });
   },
 };

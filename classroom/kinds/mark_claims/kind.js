@@ -60,7 +60,7 @@ KINDS["mark-claims"] = {
       s.classList.toggle("whc-sentence--other-kind", judged.otherKind.includes(sid));
       s.classList.toggle("whc-sentence--missed", judged.missed.includes(sid));
       s.classList.toggle("whc-sentence--wrong", judged.notClaims.includes(sid));
-      if (reveal && claim) s.dataset.solution = words[claim.answer].label; else delete s.dataset.solution;
+      if (reveal && claim) s.dataset.solution = say("solution_tag", { label: words[claim.answer].label }); else delete s.dataset.solution;
     });
     const summary = view.root.querySelector("[data-summary]");
     summary.textContent = "";
