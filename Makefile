@@ -8,7 +8,7 @@ PORT   ?= 8000
 HOST   ?= 0.0.0.0
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build preview pack test bench chromium clean new-case new-exercise
+.PHONY: serve build preview pack worksheets test bench chromium clean new-case new-exercise
 
 serve: build  ## build, then serve the site to the classroom network
 	$(PY) -m classroom.serve --dir site --host='$(HOST)' --port='$(PORT)'
@@ -21,6 +21,9 @@ preview: $(VENV)/.installed  ## live-reloading preview for authors, on this comp
 
 pack: build  ## a zip of the built site for USB sticks, in dist/
 	$(PY) -m classroom.pack --dir site --out dist/weighing-health-claims.zip
+
+worksheets: $(VENV)/.installed-test chromium  ## paper worksheets and answer grids as PDFs, in dist/worksheets/
+	$(PY) -m classroom.worksheets --out dist/worksheets
 
 test: $(VENV)/.installed-test chromium  ## the whole test suite, in real Chromium
 	$(PY) -m pytest

@@ -1,0 +1,146 @@
+"""Issue 13 item 7: `make worksheets` prints paper worksheets, answer grids and case sheets as PDFs.
+
+The PDFs are made once, by the same command `make worksheets` runs, and read back with pypdf:
+what is tested is the text a teacher would photocopy and the number of pages it takes."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from pypdf import PdfReader
+
+from classroom.render import render
+from classroom.worksheets import STYLE, claim_codes, exercise_sets
+
+ROOT = Path(__file__).resolve().parent.parent
+# Words that only make sense on a screen, or that would give feedback away.
+SCREEN_WORDS = re.compile(r"\bCheck\b|(?i:\b(try again|show solution|click|tap|press|browser|"
+                          r"saved|screen)\b|\b(right|wrong):)")
+
+
+def plain(text: str) -> str:
+    """PDF text as words: ligatures undone, spacing evened out, and symbols left out (a link
+    emoji has no glyph in the print fonts and comes back from the PDF as a control character)."""
+    return " ".join("".join(c for c in unicodedata.normalize("NFKC", text)
+                            if unicodedata.category(c) not in ("Cc", "So")).split())
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("worksheets")
+    result = subprocess.run([sys.executable, "-m", "classroom.worksheets", "--out", str(out)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def read(path: Path) -> tuple[int, str]:
+    reader = PdfReader(path)
+    return len(reader.pages), plain(" ".join(page.extract_text() for page in reader.pages))
+
+
+def test_one_worksheet_and_answer_grid_per_set_and_a_sheet_per_case(printed, module):
+    sets = exercise_sets(module)
+    names = {path.name for path in printed.glob("*.pdf")}
+    cases = {exercise.case.id for exercise in module.exercises.values() if exercise.case}
+    expected = ({f"{s.name}.pdf" for s in sets} | {f"{s.name}-answers.pdf" for s in sets}
+                | {f"case-{case}.pdf" for case in cases})
+    assert names == expected
+    # The sets follow the site: the six lesson practices, the two texts and the comparison.
+    assert {s.name for s in sets} >= {"practice-iskitim", "practice-mardaleishvili",
+                                      "practice-compare", "lesson-01-what-is-a-health-claim"}
+
+
+def test_page_counts(printed, module):
+    counts = {path.name: read(path)[0] for path in printed.glob("*.pdf")}
+    for name, pages in counts.items():
+        if name.endswith("-answers.pdf"):
+            assert pages == 1, f"the answer grid {name} should fit on one page, not {pages}"
+        else:
+            assert 1 <= pages <= 4, f"{name} has {pages} pages; a worksheet has 1 to 4"
+    assert counts["practice-iskitim.pdf"] >= 2 and counts["case-iskitim.pdf"] >= 2
+
+
+def test_worksheets_have_a_name_line_numbered_items_and_no_feedback(printed, module):
+    for exercise_set in exercise_sets(module):
+        pages, text = read(printed / f"{exercise_set.name}.pdf")
+        first_page = plain(PdfReader(printed / f"{exercise_set.name}.pdf").pages[0].extract_text())
+        assert "Name Class" in first_page, f"{exercise_set.name}: no name and class line"
+        assert not SCREEN_WORDS.search(text), \
+            f"{exercise_set.name}: screen words on paper: {SCREEN_WORDS.search(text).group(0)}"
+        position = 0
+        for exercise in exercise_set.exercises:
+            position = text.index(plain(exercise.title), position)
+            for number, item in enumerate(exercise.items, start=1):
+                assert plain(item.feedback)[:60] not in text, f"feedback printed: {item.id}"
+                for reason in getattr(item, "reasons", {}).values():
+                    assert plain(reason)[:60] not in text, f"a reason printed: {item.id}"
+                if exercise.kind == "mark-claims":
+                    continue  # claims are marked on the case sheet; the key lists them
+                # Item n is numbered n and comes after item n-1, as in the answer key.
+                shown = plain(item.quote if exercise.kind == "evidence-level" else item.prompt)
+                start = " ".join(shown.split()[:5])
+                found = text.find(f"{number}. {start}", position)
+                if found < 0:  # a quote starts with an opening quotation mark
+                    found = text.find(f"{number}. “{start}", position)
+                assert found >= 0, f"{exercise.id}: item {number} '{start}' not in order"
+                position = found
+            if exercise.kind == "mark-claims":
+                codes = claim_codes(module.index)
+                assert all(f"{codes[k]} {t.label}" in text
+                           for k, t in module.index.claim_kinds.items())
+
+
+def test_missing_info_entries_have_room_for_a_paragraph_number(printed, module):
+    _, text = read(printed / "practice-iskitim.pdf")
+    missing = module.exercises["iskitim-missing"]
+    section = text[text.index(plain(missing.title)):text.index(
+        plain(module.exercises["iskitim-tricky"].title))]
+    assert section.count("Paragraph") >= len(missing.items)
+    assert section.count("Yes Partly No") >= len(missing.items)
+
+
+def test_answer_grid_gives_answer_and_paragraph_per_item(printed, module):
+    pages, text = read(printed / "practice-iskitim-answers.pdf")
+    assert pages == 1 and "for the teacher" in text.lower()
+    assert not SCREEN_WORDS.search(text)
+    evidence = module.exercises["iskitim-evidence"]
+    labels = {term_id: term.label for term_id, term in module.index.evidence_levels.items()}
+    steps = {term_id: number for number, term_id in enumerate(module.index.evidence_levels, 1)}
+    # Table cells come back from the PDF with or without spaces between them: compare without.
+    squashed = re.sub(r"\s", "", text)
+    position = squashed.index(re.sub(r"\s", "", evidence.title))
+    for number, item in enumerate(evidence.items, start=1):
+        where = next(b.number for b in evidence.case.paragraphs if item.quote in b.text)
+        row = re.sub(r"\s", "", f"{number} {steps[item.answer]} {labels[item.answer]} {where}")
+        position = squashed.index(row, position)  # in order: item, step, label, paragraph
+    for item in evidence.items + module.exercises["iskitim-tricky"].items:
+        assert plain(item.feedback)[:60] not in text
+
+
+def test_case_sheet_numbers_every_paragraph(printed, module):
+    case = module.exercises["iskitim-claims"].case
+    pages, text = read(printed / f"case-{case.id}.pdf")
+    assert "Name Class" in text
+    position = 0
+    for block in case.paragraphs:
+        start = " ".join(plain(block.text).split()[:4])
+        position = text.index(f"{block.number} {start}", position)
+
+
+def test_text_from_data_files_is_printed_as_text_not_markup():
+    item = SimpleNamespace(id="x", prompt="<b>Is this bold?</b> Choose one.", quote="<i>q</i>",
+                           answer="a", options=[SimpleNamespace(id="a", text="<script>x</script>")])
+    exercise = SimpleNamespace(id="x", title="T & <u>u</u>", kind="choice", items=[item], case=None)
+    html = render("worksheets/set.html", set=SimpleNamespace(title="S", exercises=[exercise]),
+                  style=STYLE.read_text(), codes={}, claim_kinds={}, ladder=[], step={},
+                  missing_answers=[], paragraph_of=lambda case, quote: None,
+                  letter=lambda n: "abc"[n], answer_lines=1, options_answered=None)
+    assert "<script>x" not in html and "&lt;script&gt;x" in html
+    assert "<b>Is" not in html and "T &amp; &lt;u&gt;" in html
