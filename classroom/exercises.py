@@ -15,6 +15,7 @@ from .errors import AuthoringError, Collector
 from .kinds import KINDS, Kind, kind_named
 from .kinds.base import Context, Item
 from .kinds.mark_claims import Sentence, text_version
+from .textfile import lookalike_name
 from .vocabulary import Index
 from .yamlfile import Fields, read_yaml
 
@@ -69,6 +70,10 @@ def load_exercises(folder: Path, root: Path, index: Index, cases: dict[str, Case
 
 def load_exercise(folder: Path, root: Path, index: Index, cases: dict[str, Case]) -> Exercise:
     shown = folder.relative_to(root).as_posix()
+    misnamed = lookalike_name(folder, "exercise.yml")
+    if not (folder / "exercise.yml").exists() and misnamed:
+        raise AuthoringError(f"{shown}/{misnamed}", "the exercise file must be called "
+                             "exercise.yml", f"rename {misnamed} to 'exercise.yml'")
     if not (folder / "exercise.yml").exists():
         raise AuthoringError(index.path, f"the exercise '{folder.name}' is listed, but "
                                          f"{shown}/exercise.yml does not exist",

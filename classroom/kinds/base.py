@@ -153,7 +153,8 @@ class Kind:
                 if item_id not in keys:
                     raise AuthoringError(ctx.key.path, "this item has no answer in the key file",
                                          f"add '{item_id}:' with its answer, feedback and "
-                                         "concept under 'items:'", item=item_id)
+                                         "concept under 'items:'", item=item_id,
+                                         line=ctx.key.line_of("items"))
                 answer = Fields(keys[item_id], ctx.key.path, item=item_id, what="the item's key")
                 items.append(self.load_item(ctx, item_id, fields, answer))
         for item_id in keys:
@@ -161,7 +162,7 @@ class Kind:
                 problems.add(AuthoringError(
                     ctx.key.path, "the key answers an item that the exercise file does not have",
                     f"remove it from the key, or add an item with id '{item_id}' to "
-                    f"{ctx.learner.path}", item=str(item_id), line=getattr(keys[item_id], "line", None)))
+                    f"{ctx.learner.path}", item=str(item_id), line=getattr(keys, "lines", {}).get(item_id)))
         problems.raise_if_any()
         return tuple(items)
 

@@ -41,3 +41,29 @@ def test_two_broken_items_of_one_exercise_are_both_reported(tmp_path):
     lines = str(raised.value).splitlines()
     assert lines[1].startswith("1. exercises/two/exercise.yml:6: item 'first', field 'quote'")
     assert lines[2].startswith("2. exercises/two/exercise.yml:8: item 'second', field 'qoute'")
+
+
+def test_a_key_entry_for_a_missing_item_is_named_with_its_line(tmp_path):
+    folder = tmp_path / "source"
+    folder.mkdir()
+    (folder / "exercise.yml").write_text(
+        "title: One item\nkind: choice\nitems:\n  - id: q1\n    question: Why?\n"
+        "    options: [{id: a, text: A}, {id: b, text: B}]\n", encoding="utf-8")
+    (folder / "key.yml").write_text(
+        "items:\n  q1: {answer: a, feedback: F., concept: trust-in-source, options: {a: x, b: y}}\n"
+        "  q2: {answer: a, feedback: F., concept: trust-in-source, options: {a: x, b: y}}\n",
+        encoding="utf-8")
+    project = make_project(tmp_path / "project", {"one": folder})
+    with pytest.raises(Exception) as raised:
+        Module.load(project)
+    assert str(raised.value).startswith("exercises/one/key.yml:3: item 'q2': the key answers an "
+                                        "item that the exercise file does not have")
+
+
+def test_an_exercise_file_with_a_look_alike_name_is_named_when_the_module_loads(tmp_path):
+    project = make_project(tmp_path, {"renamed": BROKEN / "missing-field"})
+    (project / "exercises" / "renamed" / "exercise.yml").rename(
+        project / "exercises" / "renamed" / "exercise.yaml")
+    with pytest.raises(Exception) as raised:
+        Module.load(project)
+    assert "rename exercise.yaml to 'exercise.yml'" in str(raised.value)

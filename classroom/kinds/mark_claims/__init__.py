@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...contract import ID_PATTERN, ID_RULE, TEXT_ITEM
+from ...errors import AuthoringError
 from ...sentences import split_sentences
 from ...vocabulary import Index, Term
 from ...yamlfile import Fields
@@ -60,7 +61,9 @@ class MarkClaims(Kind):
             answer = Fields(entry, ctx.key.path, item=str(item_id), what="the claim")
             answer.only(["quote", "answer", "also", "feedback", "concept"])
             if not ID_PATTERN.fullmatch(str(item_id)):
-                raise answer.error(None, f"'{item_id}' is not a usable id", ID_RULE)
+                raise AuthoringError(ctx.key.path, f"'{item_id}' is not a usable id", ID_RULE,
+                                     item=str(item_id),
+                                     line=getattr(ctx.key.data["items"], "lines", {}).get(item_id))
             sentence = self._sentence_of(ctx, answer, sentences)
             if sentence.id in claimed:
                 raise answer.error("quote", f"this quote is in the same sentence as the claim "
