@@ -52,6 +52,7 @@ def test_download_then_load_restores_every_answer_exactly(page, starter, tmp_pat
     page.click("[data-action='reset']")
     assert all_stored(page) == {}
     page.set_input_files("input[data-action='load']", str(saved))
+    page.click("[data-action='apply']")
     page.wait_for_function("document.querySelector('[data-status]').textContent.includes('Loaded')")
     assert all_stored(page) == before
     page.goto(starter.url + "practice.html")

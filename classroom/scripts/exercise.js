@@ -29,7 +29,7 @@ class Exercise {
     const { record, problem } = Answers.read(this.id);
     let changed = false;
     if (problem === "corrupt") show(this.notice, say("saved_unreadable", {}));
-    if (problem === "unavailable") show(this.notice, say("cannot_save", {}));
+    if (problem === "unavailable" || !Answers.canSave()) warnUnsaved(this.notice, "cannot_save");
     if (!record) return;
     this.items.forEach((item) => {
       const saved = record.items[item.dataset.item];
@@ -47,7 +47,18 @@ class Exercise {
       const response = this.kind.read(node);
       changes[node.dataset.item] = response === null ? null : { v: node.dataset.version, r: response };
     });
-    if (!Answers.saveItems(this.id, changes, score)) show(this.notice, say("save_failed", {}));
+    warnUnsaved(this.notice, Answers.saveItems(this.id, changes, score) ? "" : "save_failed");
+  }
+
+  // Another tab changed this exercise's answers: show them here, so the last answer typed
+  // anywhere wins and a Check here does not save stale answers over them.
+  reload() {
+    const { record } = Answers.read(this.id);
+    if (this.checked && !this.kind.keepsFeedbackWhileEditing) this.clearFeedback();
+    this.items.forEach((item) => {
+      const saved = record && record.items[item.dataset.item];
+      this.kind.write(item, saved && saved.v === item.dataset.version ? saved.r : null, this);
+    });
   }
 
   check(reveal) {

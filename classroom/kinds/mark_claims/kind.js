@@ -18,7 +18,7 @@ KINDS["mark-claims"] = {
     return Object.keys(marks).length ? marks : null;
   },
   write(item, response, view) {
-    all(item, ".whc-sentence").forEach((s) => this.setMark(view, s, response[s.dataset.sentence] || ""));
+    all(item, ".whc-sentence").forEach((s) => this.setMark(view, s, (response || {})[s.dataset.sentence] || ""));
   },
   setMark(view, sentence, kind) {
     const label = kind && has(view.key.vocabulary, kind) ? view.key.vocabulary[kind].label : "";
