@@ -15,6 +15,7 @@ from classroom.errors import AuthoringError, AuthoringErrors  # noqa: E402
 from classroom.minify import minify_assets  # noqa: E402
 from classroom.project import Module  # noqa: E402
 from classroom.scripts import page_script  # noqa: E402
+from classroom.words import use_language  # noqa: E402
 from classroom.textfile import misnamed_files  # noqa: E402
 
 _module: Module | None = None
@@ -39,6 +40,7 @@ def on_config(config):
     misnamed = misnamed_files(_ROOT)  # key.yaml for key.yml: explain it before "missing"
     if misnamed:
         raise AuthoringErrors(misnamed) if len(misnamed) > 1 else misnamed[0]
+    use_language(config.theme["language"])
     _module = Module.load(_ROOT)
     return config
 

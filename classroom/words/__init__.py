@@ -16,6 +16,14 @@ from ..yamlfile import Fields, read_yaml
 
 FOLDER = Path(__file__).resolve().parent
 FIRST_LANGUAGE = "en"
+_site_language = FIRST_LANGUAGE  # the language of the site being built (theme.language)
+
+
+def use_language(language: str) -> None:
+    """Build the site in `language`: say() then reads that table (checked here, once)."""
+    global _site_language
+    table(language)
+    _site_language = language
 
 
 @lru_cache(maxsize=None)
@@ -44,8 +52,9 @@ def _read(language: str) -> dict:
     return dict(fields.mapping("words"))
 
 
-def say(key: str, language: str = FIRST_LANGUAGE, **values: object) -> str:
+def say(key: str, language: str | None = None, **values: object) -> str:
     """The words for `key`, with {name} filled in; a plural entry is chosen by `count`."""
+    language = language or _site_language
     entry = table(language)[key]
     if isinstance(entry, dict):
         category = Locale.parse(language).plural_form(values.get("count", 0))
