@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlparse
 
 from classroom.serve import serving_in_background
+from tests.support import CHROMIUM, ROOT, build_env, launch_chromium, offline_context  # noqa: F401
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 LOOPBACK = "127.0.0.1"
-# The flags the tests use: no sandbox (root in a container), no GPU, nothing phoning home.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
 
 
 @dataclass
@@ -54,19 +47,12 @@ def serving(site_dir: Path, stderr_path: Path | None = None):
             yield url
 
 
-def is_loopback(url: str) -> bool:
-    parsed = urlparse(url)
-    if parsed.scheme in ("data", "blob", "about", "javascript"):
-        return True
-    return parsed.hostname in (LOOPBACK, "localhost")
-
-
 @contextmanager
 def chromium():
     """Debian's Chromium driven by Playwright; yields the browser."""
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         try:
             yield browser
         finally:
@@ -75,11 +61,4 @@ def chromium():
 
 def fresh_context(browser):
     """A new, empty browser profile that refuses any request leaving this machine."""
-    context = browser.new_context()
-    context.route("**/*", lambda route: route.continue_() if is_loopback(route.request.url)
-                  else route.abort())
-    return context
-
-
-def build_env() -> dict[str, str]:
-    return dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return offline_context(browser)

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -16,18 +11,7 @@ from playwright.sync_api import sync_playwright
 from classroom.project import Module
 from classroom.serve import serving_in_background
 from fixture_project import starter_project
-
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
-
-
-def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
-    """Run the real strict build, as `make build` does, into `site_dir`."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
-                           str(config), "--site-dir", str(site_dir)],
-                          capture_output=True, text=True, env=env, cwd=config.parent)
+from support import ROOT, build_site, is_local, launch_chromium, offline_context  # noqa: F401
 
 
 @pytest.fixture(scope="session")
@@ -87,10 +71,7 @@ def playwright_sync():
 
 @pytest.fixture(scope="session")
 def browser(playwright_sync):
-    browser = playwright_sync.chromium.launch(
-        executable_path=CHROMIUM,
-        args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-              "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+    browser = launch_chromium(playwright_sync)
     yield browser
     browser.close()
 
@@ -109,27 +90,12 @@ class Traffic:
     console_errors: list[str] = field(default_factory=list)
 
 
-def is_local(url: str) -> bool:
-    parsed = urlparse(url)
-    if parsed.scheme in ("file", "data", "blob", "about", "javascript"):
-        return True
-    return parsed.scheme in ("http", "https", "ws", "wss") and parsed.hostname in LOCAL_HOSTS
-
-
 @pytest.fixture
 def context(browser):
     """A fresh browser profile; any request leaving the machine is recorded and refused."""
-    context = browser.new_context()
-    context.traffic = Traffic()
-
-    def guard(route):
-        if is_local(route.request.url):
-            route.continue_()
-        else:
-            context.traffic.outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    traffic = Traffic()
+    context = offline_context(browser, refused=traffic.outside)
+    context.traffic = traffic
     context.on("requestfailed", lambda request: context.traffic.failed.append(
         f"{request.url} ({request.failure})"))
     context.on("console", lambda message: message.type == "error" and

@@ -9,7 +9,7 @@ import pytest
 
 from answering import (answer_right, choose, exercise_root, full_score, mark, press,
                        score_text)
-from conftest import CHROMIUM
+from support import CHROMIUM
 
 KINDS = ["mark-claims", "evidence-level", "missing-info", "choice", "open"]
 

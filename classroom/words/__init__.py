@@ -55,6 +55,9 @@ def _read(language: str) -> dict:
 def say(key: str, language: str | None = None, **values: object) -> str:
     """The words for `key`, with {name} filled in; a plural entry is chosen by `count`."""
     language = language or _site_language
+    if key not in table(language):
+        raise AuthoringError(f"classroom/words/{language}.yml", f"there are no words for "
+                             f"'{key}'", f"add a line '{key}: ...' under 'words:'")
     entry = table(language)[key]
     if isinstance(entry, dict):
         category = Locale.parse(language).plural_form(values.get("count", 0))

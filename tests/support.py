@@ -1,0 +1,59 @@
+"""What the tests and the benchmarks share to drive the real site: the strict build, Debian's
+Chromium with the same flags, and a browser profile that refuses anything leaving the machine."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# No sandbox (root in a container), no GPU, nothing phoning home.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
+
+def build_env() -> dict[str, str]:
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+
+def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
+    """Run the real strict build, as `make build` does, into `site_dir`."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
+                           str(config), "--site-dir", str(site_dir)],
+                          capture_output=True, text=True, env=build_env(), cwd=config.parent)
+
+
+def launch_chromium(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def is_local(url: str) -> bool:
+    """Does `url` stay on this machine (a file, data, the loopback address)?"""
+    parsed = urlparse(url)
+    if parsed.scheme in ("file", "data", "blob", "about", "javascript"):
+        return True
+    return parsed.scheme in ("http", "https", "ws", "wss") and parsed.hostname in LOCAL_HOSTS
+
+
+def offline_context(browser, refused: list[str] | None = None):
+    """A fresh browser profile in which every request leaving the machine is refused (and
+    noted in `refused`, when given)."""
+    context = browser.new_context()
+
+    def guard(route):
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            if refused is not None:
+                refused.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    return context
