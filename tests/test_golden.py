@@ -4,6 +4,7 @@ compared with files reviewed by a person. Regenerate after an intended change wi
 
 from __future__ import annotations
 
+import difflib
 import os
 from pathlib import Path
 
@@ -31,4 +32,9 @@ def test_rendered_html_matches_the_reviewed_file(starter_module, name):
     if os.environ.get("UPDATE_GOLDEN"):
         expected.parent.mkdir(exist_ok=True)
         expected.write_text(rendered, encoding="utf-8")
-    assert rendered == expected.read_text(encoding="utf-8")
+    reviewed = expected.read_text(encoding="utf-8")
+    difference = "".join(difflib.unified_diff(
+        reviewed.splitlines(keepends=True), rendered.splitlines(keepends=True),
+        f"tests/golden/{name}.html (reviewed)", f"{name} (rendered now)"))
+    assert not difference, ("the HTML differs from the reviewed file; if the change is "
+                            "intended, regenerate with UPDATE_GOLDEN=1:\n" + difference)
