@@ -1,0 +1,155 @@
+"""What the laptop knows of the exercises: items, versions, labels and keys, read from the
+project's data files (never from a browser), and the check every event from a browser passes.
+
+The key is exactly the payload a page gets (classroom.contract.exercise_key), so the laptop's
+scorers and the browser's judge from one source; a corrected key re-scores everything on read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..contract import ID_PATTERN, MAX_CHOSEN, MAX_MARKS, MAX_TEXT, SENTENCE_ID, exercise_key
+from ..kinds import KINDS
+from ..kinds.base import Kind
+
+EVENT_TYPES = ("answer", "check", "solution")
+EVENT_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
+MAX_VERSION = 80
+
+
+@dataclass(frozen=True)
+class ItemInfo:
+    id: str
+    version: str
+    label: str              # the question, the quote, or "" for a mark-claims text
+    options: dict           # option or sentence id -> its text
+
+
+@dataclass(frozen=True)
+class ExerciseInfo:
+    id: str
+    title: str
+    kind: str
+    items: dict             # item id -> ItemInfo, in the page's order
+    key: dict               # what the browser gets in <script data-key>
+    labels: dict            # answer id (claim kind, evidence level, ...) -> its label
+
+    @property
+    def scorer(self) -> Kind:
+        return KINDS[self.kind]
+
+    def answer_text(self, item_id: str, response) -> str:
+        """A response in words, as the teacher reads it: labels and option texts, not ids."""
+        item = self.items[item_id]
+        if response is None:
+            return ""
+        if isinstance(response, dict):  # mark-claims: sentence -> claim kind
+            return "; ".join(f"{key}: {self.labels.get(value, value)}"
+                             for key, value in sorted(response.items(),
+                                                      key=lambda pair: int(pair[0][1:])))
+        chosen = [response] if isinstance(response, str) else list(response)
+        if self.kind == "open":
+            return response
+        return "; ".join(item.options.get(one) or self.labels.get(one) or one for one in chosen)
+
+
+    def unknown_choices(self, item_id: str, response) -> str:
+        """The first option, label or sentence id in `response` this item does not have."""
+        if self.kind == "open":
+            return ""
+        options = self.items[item_id].options
+        if isinstance(response, dict):
+            pairs = [(s, options) for s in response] + [(k, self.labels) for k in response.values()]
+        else:
+            chosen = [response] if isinstance(response, str) else response
+            pairs = [(one, {**options, **self.labels}) for one in chosen]
+        return next((one for one, known in pairs if one not in known), "")
+
+
+class EventError(ValueError):
+    """An event the laptop refuses; the message says what is wrong in plain words."""
+
+
+class Catalogue:
+    """Every exercise of the module, by id."""
+
+    def __init__(self, exercises: dict[str, ExerciseInfo]):
+        self.exercises = exercises
+
+    @classmethod
+    def from_module(cls, module) -> "Catalogue":
+        exercises = {}
+        for exercise in module.exercises.values():
+            kind = exercise.handler
+            items = {saved["id"]: ItemInfo(saved["id"], saved["version"], saved["label"],
+                                           dict(saved["options"]))
+                     for saved in kind.saved_items(exercise)}
+            exercises[exercise.id] = ExerciseInfo(
+                exercise.id, exercise.title, exercise.kind, items,
+                exercise_key(exercise, module.index),
+                {term.id: term.label for term in kind.vocabulary(module.index).values()})
+        return cls(exercises)
+
+    @classmethod
+    def load(cls, project: Path) -> "Catalogue":
+        from ..project import Module
+        return cls.from_module(Module.load(project))
+
+    def check_event(self, event) -> dict:
+        """The event if it is well formed and names known things; else EventError."""
+        if not isinstance(event, dict):
+            raise EventError("an event must be a JSON object")
+        unknown = set(event) - {"id", "type", "exercise", "items", "at"}
+        if unknown:
+            raise EventError(f"unknown fields: {', '.join(sorted(map(str, unknown)))[:200]}")
+        event_id = event.get("id")
+        if not isinstance(event_id, str) or not EVENT_ID.fullmatch(event_id):
+            raise EventError("the event id must be 8 to 64 letters, digits, '-' or '_'")
+        if event.get("type") not in EVENT_TYPES:
+            raise EventError(f"the type must be one of: {', '.join(EVENT_TYPES)}")
+        exercise = self.exercises.get(event.get("exercise")) \
+            if isinstance(event.get("exercise"), str) else None
+        if exercise is None:
+            raise EventError(f"there is no exercise '{str(event.get('exercise'))[:80]}' "
+                             "in this module")
+        at = event.get("at")
+        if isinstance(at, bool) or not isinstance(at, (int, float)) or not 0 <= at < 1e14:
+            raise EventError("'at' must be a time in milliseconds")
+        items = event.get("items")
+        if not isinstance(items, dict):
+            raise EventError("'items' must be an object of item ids")
+        for item_id, answer in items.items():
+            if item_id not in exercise.items:
+                raise EventError(f"the exercise '{exercise.id}' has no item "
+                                 f"'{str(item_id)[:80]}'")
+            if answer is None:
+                continue  # the learner cleared this answer
+            if not isinstance(answer, dict) or set(answer) != {"v", "r"}:
+                raise EventError(f"item '{item_id}': an answer must be {{\"v\": version, "
+                                 "\"r\": response}")
+            if not isinstance(answer["v"], str) or not 0 < len(answer["v"]) <= MAX_VERSION:
+                raise EventError(f"item '{item_id}': the version must be a short text")
+            if not valid_response(exercise.scorer, answer["r"]):
+                raise EventError(f"item '{item_id}': this response is not of the kind "
+                                 f"'{exercise.kind}' takes, or is too long")
+            unknown = exercise.unknown_choices(item_id, answer["r"])
+            if unknown:
+                raise EventError(f"item '{item_id}': '{unknown[:80]}' is not one of its answers")
+        return event
+
+
+def valid_response(kind: Kind, response) -> bool:
+    """The kind's own shape check, and the contract's limits on size."""
+    if not kind.valid_response(response):
+        return False
+    if isinstance(response, str):
+        return len(response) <= MAX_TEXT
+    if isinstance(response, list):
+        return len(response) <= MAX_CHOSEN and all(ID_PATTERN.fullmatch(x) for x in response)
+    if isinstance(response, dict):
+        return len(response) <= MAX_MARKS and all(
+            SENTENCE_ID.fullmatch(k) and ID_PATTERN.fullmatch(v) for k, v in response.items())
+    return False

@@ -1,0 +1,353 @@
+"""What the teacher sees, computed from stored events on read: the laptop scores every response
+with the kinds' Python scorers, so a corrected key re-scores a whole lesson.
+
+Everything returned is data (names, answers and reasons as plain strings); the class page shows
+them with textContent, the CSV neutralises formula cells, the xAPI file is JSON.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import time
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..contract import TEXT_ITEM
+from .catalogue import Catalogue, ExerciseInfo
+
+HELP_AFTER_WRONG_CHECKS = 3   # Checks on one exercise, none all right, before "may need help"
+NOT_RIGHT = ("wrong", "partly", "unanswered")
+XAPI_ANSWERED = {"id": "http://adlnet.gov/expapi/verbs/answered", "display": {"en-US": "answered"}}
+XAPI_INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction"
+XAPI_TYPES = {"choice": "choice", "evidence-level": "choice", "missing-info": "choice",
+              "open": "long-fill-in", "mark-claims": "matching"}
+_NAMESPACE = uuid.UUID("5b0e1f0c-6d1c-4b0a-9a57-0c1a55e5c1a5")  # stable statement ids
+
+
+@dataclass
+class Work:
+    """One student's work on one exercise, folded from their events in arrival order."""
+    current: dict = field(default_factory=dict)   # item id -> (version, response)
+    checks: list = field(default_factory=list)    # each Check: {item id: (version, response)}
+    solution_without_try: bool = False
+    last: float = 0.0
+
+
+class Scorer:
+    """The kinds' scorers, remembered per response: 60 students give few distinct answers."""
+
+    def __init__(self, catalogue: Catalogue):
+        self.catalogue = catalogue
+        self._seen: dict = {}
+
+    def __call__(self, exercise: ExerciseInfo, item_id: str, answer) -> dict | None:
+        """The verdict on (version, response), or None if it answers an older version."""
+        if answer is None:
+            return exercise.scorer.score(exercise.key, item_id, None) \
+                if exercise.kind != "mark-claims" else None
+        version, response = answer
+        if version != exercise.items[item_id].version:
+            return None
+        memo = (exercise.id, item_id, json.dumps(response, sort_keys=True))
+        if memo not in self._seen:
+            self._seen[memo] = exercise.scorer.score(exercise.key, item_id, response)
+        return self._seen[memo]
+
+
+def fold(events) -> dict[str, dict[str, Work]]:
+    """student id -> exercise id -> Work."""
+    work: dict[str, dict[str, Work]] = {}
+    for event in events:
+        mine = work.setdefault(event.student, {}).setdefault(event.exercise, Work())
+        answers = {item: (None if a is None else (a["v"], a["r"])) for item, a in event.items.items()}
+        for item, answer in answers.items():
+            if answer is None:
+                mine.current.pop(item, None)
+            else:
+                mine.current[item] = answer
+        if event.type == "check":
+            mine.checks.append(answers)
+        elif event.type == "solution" and not mine.checks:
+            mine.solution_without_try = True
+        mine.last = max(mine.last, event.received)
+    return work
+
+
+class Report:
+    """Figures for one lesson: built once per request from the lesson's events."""
+
+    def __init__(self, catalogue: Catalogue, students: dict, events, scorer: Scorer | None = None):
+        self.catalogue = catalogue
+        self.scorer = scorer or Scorer(catalogue)
+        self.work = fold(events)
+        self.names = {sid: students[sid].name for sid in self.work if sid in students}
+        self.work = {sid: w for sid, w in self.work.items() if sid in students}
+
+    def _exercises(self):
+        return [ex for ex in self.catalogue.exercises.values()]
+
+    def _verdicts(self, exercise: ExerciseInfo, answers: dict) -> dict:
+        return {item: self.scorer(exercise, item, answers.get(item)) for item in exercise.items}
+
+    # 1. who is working
+    def students(self) -> list[dict]:
+        rows = []
+        for sid, exercises in self.work.items():
+            started = done = 0
+            for ex_id, work in exercises.items():
+                exercise = self.catalogue.exercises.get(ex_id)
+                if exercise is None:
+                    continue
+                started += 1 if work.current or work.checks else 0
+                if work.checks:
+                    verdicts = self._verdicts(exercise, work.checks[-1]).values()
+                    done += all(v is not None and v["verdict"] != "unanswered" for v in verdicts)
+            rows.append({"id": sid, "name": self.names[sid], "started": started, "done": done,
+                         "last": max(w.last for w in exercises.values())})
+        return sorted(rows, key=lambda row: row["name"].casefold())
+
+    # 2. who may need help
+    def help(self) -> list[dict]:
+        found = []
+        for sid, exercises in self.work.items():
+            for ex_id, work in exercises.items():
+                exercise = self.catalogue.exercises.get(ex_id)
+                if exercise is None:
+                    continue
+                not_right = [check for check in work.checks if any(
+                    v is None or v["verdict"] in NOT_RIGHT
+                    for v in self._verdicts(exercise, check).values())]
+                if len(not_right) >= HELP_AFTER_WRONG_CHECKS and work.checks[-1] is not_right[-1]:
+                    found.append({"student": sid, "name": self.names[sid], "exercise": ex_id,
+                                  "title": exercise.title, "why": "checks",
+                                  "count": len(not_right)})
+                if work.solution_without_try:
+                    found.append({"student": sid, "name": self.names[sid], "exercise": ex_id,
+                                  "title": exercise.title, "why": "solution", "count": 0})
+        return sorted(found, key=lambda row: (row["name"].casefold(), row["title"]))
+
+    # 3. per exercise and item
+    def items(self) -> list[dict]:
+        result = []
+        for exercise in self._exercises():
+            working = [w[exercise.id] for w in self.work.values() if exercise.id in w]
+            if exercise.kind == "mark-claims":
+                rows = self._claim_rows(exercise, working)
+            else:
+                rows = [self._item_row(exercise, item_id, working) for item_id in exercise.items]
+            result.append({"id": exercise.id, "title": exercise.title, "kind": exercise.kind,
+                           "students": len(working), "items": rows})
+        return result
+
+    def _item_row(self, exercise: ExerciseInfo, item_id: str, working: list[Work]) -> dict:
+        answered = first = last = tried = 0
+        wrong: Counter = Counter()
+        reasons: dict = {}
+        for work in working:
+            current = self.scorer(exercise, item_id, work.current.get(item_id))
+            answered += current is not None and current["verdict"] != "unanswered"
+            tries = [(check[item_id], self.scorer(exercise, item_id, check[item_id]))
+                     for check in work.checks if check.get(item_id) is not None]
+            tries = [(answer, v) for answer, v in tries if v is not None]
+            if not tries:
+                continue
+            tried += 1
+            first += tries[0][1]["verdict"] == "right"
+            last += tries[-1][1]["verdict"] == "right"
+            for answer, v in {json.dumps(a[1], sort_keys=True): (a, v) for a, v in tries}.values():
+                if v["verdict"] in ("wrong", "partly"):
+                    text = exercise.answer_text(item_id, answer[1])
+                    wrong[text] += 1
+                    reasons[text] = " ".join(r for r in v["reasons"] if r)
+        row = {"id": item_id, "label": exercise.items[item_id].label or item_id,
+               "answered": answered, "checked": tried,
+               "firstRight": _percent(first, tried), "lastRight": _percent(last, tried),
+               "scored": exercise.kind != "open", "commonWrong": None}
+        if wrong:
+            text, count = wrong.most_common(1)[0]
+            row["commonWrong"] = {"answer": text, "count": count, "reason": reasons[text]}
+        return row
+
+    def _claim_rows(self, exercise: ExerciseInfo, working: list[Work]) -> list[dict]:
+        """A mark-claims text, claim by claim: found with a fair kind at the first and the last
+        Check, the commonest other kind given; then the sentence most often marked wrongly."""
+        claims = exercise.key["items"]
+        sentences = exercise.items[TEXT_ITEM].options
+        tries_of = []
+        for work in working:
+            tries = [self.scorer(exercise, TEXT_ITEM, check[TEXT_ITEM]) and check[TEXT_ITEM][1]
+                     for check in work.checks if check.get(TEXT_ITEM) is not None]
+            tries_of.append([marks for marks in tries if marks])
+        rows = []
+        for claim_id, claim in claims.items():
+            fair = {claim["answer"], *claim.get("also", {})}
+            first = last = tried = 0
+            others: Counter = Counter()
+            for tries in tries_of:
+                if not tries:
+                    continue
+                tried += 1
+                first += tries[0].get(claim["sentence"]) in fair
+                last += tries[-1].get(claim["sentence"]) in fair
+                for kind in {t.get(claim["sentence"]) for t in tries} - fair - {None}:
+                    others[exercise.labels.get(kind, kind)] += 1
+            row = {"id": claim_id, "label": sentences.get(claim["sentence"], claim_id),
+                   "answered": tried, "checked": tried, "firstRight": _percent(first, tried),
+                   "lastRight": _percent(last, tried), "scored": True, "commonWrong": None}
+            if others:
+                text, count = others.most_common(1)[0]
+                row["commonWrong"] = {"answer": text, "count": count, "reason": claim["feedback"]}
+            rows.append(row)
+        marked_wrongly: Counter = Counter()
+        for tries in tries_of:
+            for sentence in {s for t in tries for s in t if s not in
+                             {c["sentence"] for c in claims.values()}}:
+                marked_wrongly[sentence] += 1
+        if marked_wrongly:
+            sentence, count = marked_wrongly.most_common(1)[0]
+            rows.append({"id": "not-a-claim", "label": "", "answered": len([t for t in tries_of if t]),
+                         "checked": len([t for t in tries_of if t]), "firstRight": None,
+                         "lastRight": None, "scored": False, "commonWrong": {
+                             "answer": sentences.get(sentence, sentence), "count": count,
+                             "reason": exercise.key["notClaims"].get(sentence,
+                                                                     exercise.key["notAClaim"])}})
+        return rows
+
+    # 4. one item's spread, safe to project: counts only, no names
+    def spread(self, exercise_id: str, item_id: str) -> dict:
+        exercise = self.catalogue.exercises[exercise_id]
+        counts: Counter = Counter()
+        right: dict = {}
+        if exercise.kind == "mark-claims":
+            claim = exercise.key["items"][item_id]
+            fair = {claim["answer"], *claim.get("also", {})}
+            for w in self.work.values():
+                answer = w.get(exercise_id) and w[exercise_id].current.get(TEXT_ITEM)
+                if answer and answer[0] == exercise.items[TEXT_ITEM].version:
+                    kind = answer[1].get(claim["sentence"])
+                    text = exercise.labels.get(kind, kind) if kind else "(not marked)"
+                    counts[text] += 1
+                    right[text] = kind in fair
+            label = exercise.items[TEXT_ITEM].options.get(claim["sentence"], item_id)
+        else:
+            for w in self.work.values():
+                answer = w.get(exercise_id) and w[exercise_id].current.get(item_id)
+                verdict = answer and self.scorer(exercise, item_id, answer)
+                if verdict and verdict["verdict"] != "unanswered":
+                    text = exercise.answer_text(item_id, answer[1])
+                    counts[text] += 1
+                    right[text] = verdict["verdict"] == "right"
+            label = exercise.items[item_id].label or item_id
+        return {"exercise": exercise.title, "item": label, "scored": exercise.kind != "open",
+                "answers": [{"answer": text, "count": count, "right": right[text]}
+                            for text, count in counts.most_common()]}
+
+    # 5. open responses, names shown only when asked
+    def open_responses(self, exercise_id: str, item_id: str, names: bool) -> dict:
+        exercise = self.catalogue.exercises[exercise_id]
+        responses = []
+        for sid, w in self.work.items():
+            answer = w.get(exercise_id) and w[exercise_id].current.get(item_id)
+            if answer and answer[0] == exercise.items[item_id].version and str(answer[1]).strip():
+                responses.append({"name": self.names[sid] if names else None,
+                                  "text": exercise.answer_text(item_id, answer[1])})
+        responses.sort(key=lambda r: (r["name"] or "").casefold())
+        return {"exercise": exercise.title, "item": exercise.items[item_id].label or item_id,
+                "responses": responses}
+
+    # Downloads: one row per student and item
+    def rows(self):
+        for sid, exercises in sorted(self.work.items(), key=lambda p: self.names[p[0]].casefold()):
+            for ex_id, work in exercises.items():
+                exercise = self.catalogue.exercises.get(ex_id)
+                if exercise is None:
+                    continue
+                for item_id in exercise.items:
+                    answer = work.current.get(item_id)
+                    if answer is None:
+                        continue
+                    verdict = self.scorer(exercise, item_id, answer)
+                    tried = [self.scorer(exercise, item_id, c[item_id]) for c in work.checks
+                             if c.get(item_id) is not None]
+                    tried = [v for v in tried if v]
+                    yield {"student": sid, "name": self.names[sid], "exercise": exercise,
+                           "item": item_id, "version": answer[0], "response": answer[1],
+                           "verdict": verdict, "checks": len(tried),
+                           "first": tried[0]["verdict"] if tried else "", "last": work.last}
+
+
+CSV_COLUMNS = ["student id", "name", "exercise", "exercise title", "item", "question", "answer",
+               "verdict", "score", "out of", "checks", "verdict at first check", "last activity"]
+
+
+def neutral(cell):
+    """A cell a spreadsheet shows as text: no formula runs from a name or an answer."""
+    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r", "\n"):
+        return "'" + cell
+    return cell
+
+
+def to_csv(report: Report) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in report.rows():
+        exercise, verdict = row["exercise"], row["verdict"]
+        writer.writerow([neutral(cell) for cell in (
+            row["student"], row["name"], exercise.id, exercise.title, row["item"],
+            exercise.items[row["item"]].label, exercise.answer_text(row["item"], row["response"]),
+            verdict["verdict"] if verdict else "for an earlier version",
+            verdict["score"] if verdict else "", verdict["max"] if verdict else "",
+            row["checks"], row["first"], _iso(row["last"]))])
+    return out.getvalue()
+
+
+def to_xapi(report: Report, home_page: str) -> str:
+    """xAPI statements, one JSON object a line: each student's current answer to each item, as a
+    cmi.interaction activity, with a pseudonymous account (the random student id) as actor."""
+    lines = []
+    for row in report.rows():
+        exercise, verdict = row["exercise"], row["verdict"]
+        activity = f"{home_page}exercises/{exercise.id}/{row['item']}"
+        result = {"response": _xapi_response(row["response"])}
+        if verdict and exercise.kind != "open":
+            result["success"] = verdict["verdict"] == "right"
+            if verdict["max"]:
+                result["score"] = {"raw": verdict["score"], "min": 0, "max": verdict["max"],
+                                   "scaled": round(verdict["score"] / verdict["max"], 4)}
+        statement = {
+            "id": str(uuid.uuid5(_NAMESPACE, f"{row['student']}/{exercise.id}/{row['item']}/"
+                                             f"{json.dumps(row['response'], sort_keys=True)}")),
+            "actor": {"objectType": "Agent",
+                      "account": {"homePage": home_page, "name": row["student"]}},
+            "verb": XAPI_ANSWERED,
+            "object": {"objectType": "Activity", "id": activity, "definition": {
+                "type": XAPI_INTERACTION, "interactionType": XAPI_TYPES[exercise.kind],
+                "name": {"en": exercise.title},
+                "description": {"en": exercise.items[row["item"]].label or exercise.title}}},
+            "result": result,
+            "context": {"contextActivities": {"parent": [
+                {"objectType": "Activity", "id": f"{home_page}exercises/{exercise.id}"}]}},
+            "timestamp": _iso(row["last"])}
+        lines.append(json.dumps(statement, ensure_ascii=False))
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _xapi_response(response) -> str:
+    """The cmi.interaction response format: ids joined by [,], pairs by [.]."""
+    if isinstance(response, dict):
+        return "[,]".join(f"{key}[.]{value}" for key, value in sorted(response.items()))
+    if isinstance(response, list):
+        return "[,]".join(response)
+    return response
+
+
+def _percent(part: int, whole: int):
+    return round(100 * part / whole) if whole else None
+
+
+def _iso(seconds: float) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
