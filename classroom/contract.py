@@ -47,7 +47,16 @@ def exercise_key(exercise, index) -> dict:
     printed worksheet shows none of it): {"items": {<id>: {answer, also?, reasons?, feedback,
     concept, …}}, "vocabulary": {<id>: {label, definition}}}, plus, for mark-claims,
     "notClaims" {"s<n>": reason} and "notAClaim" (the default reason). The same payload is
-    what the Python scorers read, so the browser and the laptop judge from one source."""
+    what the Python scorers read, so the browser and the laptop judge from one source.
+    A check-up (`assessment: true`) gets only the vocabulary: its key stays on the laptop."""
+    key = exercise.handler.exercise_key(exercise, index)
+    if exercise.assessment:
+        return {"items": {}, "vocabulary": key["vocabulary"]}
+    return key
+
+
+def full_key(exercise, index) -> dict:
+    """The whole key, check-ups included: for the laptop's scorers, never for a page."""
     return exercise.handler.exercise_key(exercise, index)
 
 

@@ -19,7 +19,8 @@ from .textfile import lookalike_name
 from .vocabulary import Index
 from .yamlfile import Fields, read_yaml
 
-EXERCISE_FIELDS = ["title", "kind", "case", "intro", "items", "from_paragraph", "to_paragraph"]
+EXERCISE_FIELDS = ["title", "kind", "case", "intro", "items", "from_paragraph", "to_paragraph",
+                   "assessment"]
 
 __all__ = ["Exercise", "Item", "Sentence", "load_exercises"]
 
@@ -34,6 +35,7 @@ class Exercise:
     case: Case | None = None
     paragraphs: tuple[tuple[int, tuple[Sentence, ...]], ...] = ()  # mark-claims only
     not_claims: dict[str, str] = field(default_factory=dict)  # sentence id -> reason
+    assessment: bool = False  # a check-up: its key stays on the teacher's laptop
 
     @property
     def handler(self) -> Kind:
@@ -90,4 +92,4 @@ def load_exercise(folder: Path, root: Path, index: Index, cases: dict[str, Case]
     context = Context(folder.name, learner, key, index, cases.get(case_id) if case_id else None)
     return Exercise(id=folder.name, title=learner.text("title"), kind=kind.name,
                     intro=learner.text("intro", required=False), case=context.case,
-                    **kind.load(context))
+                    assessment=learner.boolean("assessment"), **kind.load(context))
