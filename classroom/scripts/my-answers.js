@@ -137,7 +137,7 @@ class MyAnswers {
       const label = cell.appendChild(el("label", "whc-load__take")), box = label.appendChild(el("input"));
       box.type = "checkbox";
       box.dataset.take = entry.id;
-      label.append(" " + say("load_take_file", {}));
+      label.append(say("load_take_file", {}));
     });
     const loadable = this.plan.some((entry) => entry.status && entry.status !== "same");
     this.preview.querySelector("[data-action=apply]").hidden = !loadable;
