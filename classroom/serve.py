@@ -21,6 +21,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -449,12 +450,19 @@ def wait_for(url: str, seconds: float = 60) -> None:
 
 
 @contextmanager
-def serving_in_background(site_dir: Path, stderr=None):
+def serving_in_background(site_dir: Path, stderr=None, data_dir: Path | None = None,
+                          project: Path | None = None):
     """This server over `site_dir` in another process, on a free loopback port; yields its URL.
     For tests and benchmarks, which need the real server without blocking."""
     port = free_port()
+    # Class mode's data goes to a folder of its own, removed afterwards, unless one is given.
+    scratch = None if data_dir else tempfile.TemporaryDirectory(prefix="whc-class-data-")
+    class_mode = ["--data", str(data_dir or scratch.name)]
+    if project:
+        class_mode += ["--project", str(project)]
     process = subprocess.Popen([sys.executable, "-m", "classroom.serve", "--dir", str(site_dir),
-                                "--host", "127.0.0.1", "--port", str(port), "--quiet"],
+                                "--host", "127.0.0.1", "--port", str(port), "--quiet",
+                                *class_mode],
                                cwd=Path(__file__).resolve().parent.parent, stderr=stderr)
     url = f"http://127.0.0.1:{port}/"
     try:
@@ -467,6 +475,8 @@ def serving_in_background(site_dir: Path, stderr=None):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        if scratch:
+            scratch.cleanup()
 
 
 def _stop(signum, frame):
@@ -481,6 +491,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", default=os.environ.get("PORT", str(DEFAULT_PORT)),
                         help=f"default: {DEFAULT_PORT}")
     parser.add_argument("--quiet", action="store_true", help="print no addresses or QR code")
+    parser.add_argument("--data", default=os.environ.get("DATA") or None,
+                        help="the folder for class mode's data (default: classroom-data/ in the "
+                             "project; never inside the site)")
+    parser.add_argument("--project", default=str(Path(__file__).resolve().parent.parent),
+                        help="the project whose exercises and keys class mode scores with")
     parser.add_argument("--per-address", type=int, default=PER_ADDRESS,
                         help=f"connections one device may hold at once (default: {PER_ADDRESS})")
     parser.add_argument("--request-timeout", type=float, default=REQUEST_TIMEOUT,
@@ -501,9 +516,18 @@ def main(argv: list[str] | None = None) -> int:
     waitress_log.addHandler(_CountWarnings(notices))
     waitress_log.propagate = False
     site = LiveSite(site_dir)
+    try:  # class mode: the class's answers reach this laptop (classroom/classmode/)
+        from .classmode import serving as class_mode
+        data_dir = class_mode.data_folder(args.data, site_dir, Path(args.project))
+        mode = class_mode.start(Path(args.project), data_dir, os.environ.get("TEACHER_PIN"),
+                                site_identity=lambda: site.folder)
+    except (ValueError, OSError) as error:
+        print(f"Class mode cannot start: {error}", file=sys.stderr)
+        return 1
     try:
         socket_map, dispatcher = open_servers(
-            make_app(site), host, port, notices, per_address=args.per_address,
+            class_mode.with_class_mode(make_app(site, {"/api": mode.api}), lambda: site.folder),
+            host, port, notices, per_address=args.per_address,
             request_timeout=args.request_timeout,
             max_connections=connection_limit(raise_open_file_limit()))
     except SettingsError as error:
@@ -511,6 +535,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if not args.quiet:
         announce(addresses_for(host, port))
+        class_mode.announce(mode, addresses_for(host, port))
     site.follow(on_switch=lambda folder: args.quiet or print(
         f"{time.strftime('%H:%M')} The site was rebuilt: students get the new version from "
         "their next page.", flush=True))
