@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from answering import answer_right, exercise_root, press
+from answering import answer_right, choose, exercise_root, press
 
 HOSTILE = ('<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'
            '{{7*7}} ]]> </textarea><b>bold</b> & "quotes"')
@@ -114,3 +114,67 @@ def test_print_my_answers_gives_a_clean_page_with_the_name(page, starter, tmp_pa
     evidence = starter.exercise("evidence-level")
     assert evidence.title in text and evidence.items[0].quote in text
     assert not page.locator("[data-action='download']").is_visible()
+
+
+def printed_pages(page) -> list[str]:
+    """The text of each A4 page that printing My answers gives."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4", margin={"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"})
+    return [sheet.extract_text() for sheet in PdfReader(BytesIO(pdf)).pages]
+
+
+def test_printout_starts_with_the_name_and_numbers_items_as_in_the_key(page, starter):
+    evidence = starter.exercise("evidence-level")
+    second = evidence.items[1]
+    page.goto(starter.url + "practice.html")
+    choose(page, evidence, second, second.answer)
+    page.goto(starter.url + "my-answers.html")
+    page.fill("[data-learner-name]", "Anna K.")
+    sheets = printed_pages(page)
+    assert sheets[0].lstrip().startswith("Answers of Anna K.")
+    lines = [line.strip() for line in sheets[0].splitlines()]
+    assert lines[lines.index(evidence.title) + 1].startswith("2. ")  # item 2, as in the answer key
+
+
+def test_download_is_named_after_the_learner_and_the_day(page, starter):
+    page.clock.set_fixed_time("2026-12-02T10:00:00")
+    page.goto(starter.url + "my-answers.html")
+    page.fill("[data-learner-name]", "Anna K.")
+    with page.expect_download() as download:
+        page.click("[data-action='download']")
+    assert download.value.suggested_filename == "my-answers-anna-k-2026-12-02.json"
+    page.fill("[data-learner-name]", "")
+    with page.expect_download() as download:
+        page.click("[data-action='download']")
+    assert download.value.suggested_filename == "my-answers-2026-12-02.json"
+
+
+def test_printout_keeps_each_heading_with_its_answers(page, server):
+    """Every exercise of the module answered: no printed page may end on an exercise's title."""
+    page.goto(server + "practice/my-answers.html")
+    registry = page.evaluate("JSON.parse(document.querySelector('script[data-registry]').textContent)")
+    for exercise in registry["exercises"]:
+        items = {}
+        for item in exercise["items"]:
+            if item["id"] == "text":
+                response = {sid: next(iter(exercise["labels"])) for sid in list(item["options"])[:40]}
+            elif item["options"]:
+                response = next(iter(item["options"]))
+            elif exercise["labels"]:
+                response = next(iter(exercise["labels"]))
+            else:
+                response = "A long answer of my own. " * 12
+            items[item["id"]] = {"v": item["version"], "r": response}
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)",
+                      [f"whc:v1:{exercise['id']}", json.dumps({"items": items})])
+    page.reload()
+    page.fill("[data-learner-name]", "Anna K.")
+    sheets = printed_pages(page)
+    assert len(sheets) > 5
+    titles = {exercise["title"] for exercise in registry["exercises"]}
+    for number, sheet in enumerate(sheets, 1):
+        lines = [line.strip() for line in sheet.splitlines() if line.strip()]
+        assert lines[-1] not in titles, f"page {number} ends with the heading {lines[-1]!r}"
