@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import time
 
+import pytest
+
 from answering import choose, exercise_root, mark, press
 
 FULL_STORAGE = """
@@ -237,3 +239,29 @@ def test_an_unreadable_record_is_kept_aside_and_downloaded(page, starter, tmp_pa
     saved = tmp_path / "with-aside.json"
     download.value.save_as(saved)
     assert json.loads(saved.read_text())["unreadable"] == aside
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_my_answers_has_no_axe_violations_while_loading_or_unable_to_save(browser, starter, tmp_path, scheme):
+    from test_accessibility import violations
+    evidence = starter.exercise("evidence-level")
+    first = evidence.items[0]
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(starter.url + "practice.html")
+    choose(page, evidence, first, first.answer)
+    page.evaluate("k => localStorage.setItem(k, '{not json')", f"whc:v1:{starter.exercise('open').id}")
+    path = answers_file(tmp_path, {evidence.id: {"items": {first.id: {"v": first.version, "r": "none"}}}})
+    page.goto(starter.url + "my-answers.html")
+    page.set_input_files("input[data-action='load']", path)
+    page.locator("[data-load-preview] input[type=checkbox]").wait_for()
+    assert violations(page) == []  # the preview, with its choice, and the kept-aside notice
+    page.locator("[data-load-preview] input[type=checkbox]").check()
+    page.click("[data-action='apply']")
+    page.locator("[data-action='undo']").wait_for()
+    assert violations(page) == []  # the undo button
+    page.add_init_script(FULL_STORAGE)
+    page.reload()
+    page.locator("[data-saving] button").wait_for()
+    assert violations(page) == []  # the warning and its Download button
+    context.close()
