@@ -175,12 +175,16 @@ def make_app(site: LiveSite, apps: dict | None = None):
 
 
 class Notices:
-    """Counts what the server turned away, and prints it at most once every NOTICE_EVERY
-    seconds, as one line, so that a flood of connections never floods the terminal."""
+    """Counts what the server turned away (and how busy it got), and prints it at most once
+    every NOTICE_EVERY seconds, as one line, so that a flood of connections never floods the
+    terminal; whatever is left is printed when the server stops."""
+
+    QUEUE = "most requests waiting for a server thread"
 
     def __init__(self, out=sys.stderr, every: float = NOTICE_EVERY):
         self.out, self.every = out, every
         self.counts: Counter[str] = Counter()
+        self.peaks: dict[str, int] = {}
         self.last_printed = float("-inf")
         self.lock = threading.Lock()
 
@@ -188,16 +192,22 @@ class Notices:
         with self.lock:
             self.counts[what] += 1
 
-    def report(self, now: float) -> None:
+    def peak(self, what: str, value: int) -> None:
         with self.lock:
-            if not self.counts or now - self.last_printed < self.every:
+            self.peaks[what] = max(value, self.peaks.get(what, 0))
+
+    def report(self, now: float, last: bool = False) -> None:
+        with self.lock:
+            if not (self.counts or self.peaks) or (now - self.last_printed < self.every
+                                                   and not last):
                 return
-            parts = [f"{count} {what}" for what, count in self.counts.items()]
+            parts = [f"{what}: {count}" for what, count in self.counts.items()]
+            parts += [f"{what}: {value}" for what, value in self.peaks.items()]
             self.counts.clear()
+            self.peaks.clear()
             self.last_printed = now
-        print(f"{time.strftime('%H:%M')} Connections turned away since the last note: "
-              f"{'; '.join(parts)}. Students' devices are served as usual.",
-              file=self.out, flush=True)
+        print(f"{time.strftime('%H:%M')} Since the last note: {'; '.join(parts)}. "
+              "Other devices are served as usual.", file=self.out, flush=True)
 
 
 class _CountWarnings(logging.Handler):
@@ -208,7 +218,10 @@ class _CountWarnings(logging.Handler):
         self.notices = notices
 
     def emit(self, record):
-        self.notices.add("server warnings")
+        if record.name == "waitress.queue" and record.args:  # "Task queue depth is %d"
+            self.notices.peak(Notices.QUEUE, int(record.args[0]))
+        else:
+            self.notices.add("server warnings")
 
 
 class TimedChannel(HTTPChannel):
@@ -243,7 +256,7 @@ class ClassroomServer(TcpWSGIServer):
             accepted = self.accept()
         except OSError:
             # Out of open files, for instance: wait a moment rather than spin on the error.
-            self.notices.add("connections that could not be accepted")
+            self.notices.add("connections not accepted (out of open files)")
             self.accept_paused_until = time.time() + 0.5
             return
         if accepted is None:
@@ -253,7 +266,7 @@ class ClassroomServer(TcpWSGIServer):
         if sum(1 for channel in list(self.active_channels.values())
                if channel.addr[0] == addr[0]) >= self.per_address:
             conn.close()
-            self.notices.add(f"from devices holding over {self.per_address} connections")
+            self.notices.add(f"connections turned away (over {self.per_address} from one device)")
             return
         try:
             self.set_socket_options(conn)
@@ -268,7 +281,7 @@ class ClassroomServer(TcpWSGIServer):
             if (not channel.requests and channel.request is not None
                     and channel.request_started < cutoff and not channel.will_close):
                 channel.will_close = True
-                self.notices.add("closed for sending a request too slowly")
+                self.notices.add("connections closed for sending a request too slowly")
         self.notices.report(now)
 
 
@@ -453,15 +466,17 @@ def wait_for(url: str, seconds: float = 60) -> None:
 def serving_in_background(site_dir: Path, stderr=None, data_dir: Path | None = None,
                           project: Path | None = None):
     """This server over `site_dir` in another process, on a free loopback port; yields its URL.
-    For tests and benchmarks, which need the real server without blocking."""
+    For tests and benchmarks, which need the real server without blocking. When `stderr` is
+    given (a benchmark's log), the server's notes come every second rather than every minute."""
     port = free_port()
+    notes = ["--notes-every", "1"] if stderr is not None else []
     # Class mode's data goes to a folder of its own, removed afterwards, unless one is given.
     scratch = None if data_dir else tempfile.TemporaryDirectory(prefix="whc-class-data-")
     class_mode = ["--data", str(data_dir or scratch.name)]
     if project:
         class_mode += ["--project", str(project)]
     process = subprocess.Popen([sys.executable, "-m", "classroom.serve", "--dir", str(site_dir),
-                                "--host", "127.0.0.1", "--port", str(port), "--quiet",
+                                "--host", "127.0.0.1", "--port", str(port), "--quiet", *notes,
                                 *class_mode],
                                cwd=Path(__file__).resolve().parent.parent, stderr=stderr)
     url = f"http://127.0.0.1:{port}/"
@@ -501,6 +516,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--request-timeout", type=float, default=REQUEST_TIMEOUT,
                         help="seconds a client may take to send a request "
                              f"(default: {REQUEST_TIMEOUT})")
+    parser.add_argument("--notes-every", type=float, default=NOTICE_EVERY,
+                        help="seconds between notes about turned-away connections "
+                             f"(default: {NOTICE_EVERY})")
     args = parser.parse_args(argv)
     site_dir = Path(args.dir)
     try:
@@ -511,7 +529,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (site_dir / "index.html").exists():
         print(f"There is no built site in '{site_dir}'. Run 'make build' first.", file=sys.stderr)
         return 1
-    notices = Notices()
+    notices = Notices(every=args.notes_every)
     waitress_log = logging.getLogger("waitress")
     waitress_log.addHandler(_CountWarnings(notices))
     waitress_log.propagate = False
@@ -542,6 +560,7 @@ def main(argv: list[str] | None = None) -> int:
     for stop_signal in (signal.SIGINT, signal.SIGTERM):  # Ctrl+C, or a polite kill
         signal.signal(stop_signal, _stop)
     run_servers(socket_map, dispatcher)
+    notices.report(time.time(), last=True)
     if not args.quiet:
         print("\nStopped.", flush=True)
     return 0
