@@ -32,7 +32,8 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _RAW_HTML_KEY = secrets.token_hex(8)
 _RAW_HTML = re.compile(rf"<!-- whc-html {_RAW_HTML_KEY} (?P<number>\d+) -->")
 _LIKE_A_MARKER = re.compile(r"\s*<!--.*\bwhc\s*:.*", re.IGNORECASE)
-MARKERS = ["case", "exercise", "glossary", "key-points", "answer-key", "my-answers"]
+MARKERS = ["case", "exercise", "glossary", "key-points", "answer-key", "my-answers",
+           "class-page"]
 
 
 @dataclass
@@ -113,6 +114,8 @@ class Module:
                 f"## {literal(ex.title)} {{ #key-{ex.id} }}\n" + self._raw(render(
                     "answer-key.html", ex=ex, index=self.index))
                 for ex in self.exercises.values())
+        if name == "class-page":  # the teacher's live view of the class (class mode)
+            return self._raw(render("class-page.html"))
         return self._raw(render("my-answers.html", registry=self.registry(page)))
 
     def registry(self, from_page: str) -> dict:

@@ -13,7 +13,7 @@ from .words import table
 
 FOLDER = Path(__file__).resolve().parent / "scripts"
 BEFORE_KINDS = ["core.js", "projector.js", "store.js", "kinds.js"]
-AFTER_KINDS = ["exercise.js", "my-answers.js", "start.js"]
+AFTER_KINDS = ["exercise.js", "my-answers.js", "class.js", "start.js"]
 
 
 def page_script(language: str = "en") -> str:

@@ -15,6 +15,7 @@ from classroom.errors import AuthoringError, AuthoringErrors  # noqa: E402
 from classroom.minify import minify_assets  # noqa: E402
 from classroom.project import Module  # noqa: E402
 from classroom.scripts import page_script  # noqa: E402
+from classroom.classmode.page import SCRIPT_PATH as CLASS_PAGE_SCRIPT, class_page_script  # noqa: E402
 from classroom.words import use_language  # noqa: E402
 from classroom.textfile import misnamed_files  # noqa: E402
 
@@ -51,6 +52,8 @@ def on_files(files, config):
     from mkdocs.structure.files import File
     files.append(File.generated(config, "assets/javascripts/exercises.js",
                                 content=page_script(config.theme["language"])))
+    files.append(File.generated(config, CLASS_PAGE_SCRIPT,  # loaded by the class page only
+                                content=class_page_script(config.theme["language"])))
     return files
 
 

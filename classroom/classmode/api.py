@@ -15,6 +15,7 @@ from pathlib import Path
 import falcon
 
 from ..contract import MAX_NAME
+from ..errors import AuthoringError
 from .catalogue import Catalogue, EventError
 from .reports import Report, Scorer, to_csv, to_xapi
 from .store import ClassStore
@@ -69,8 +70,15 @@ class ClassApi:
         identity = self.site_identity()
         with self._lock:
             if self._catalogue is None or identity != self._catalogue_for:
-                self._catalogue = Catalogue.load(self.project)
-                self._scorer = Scorer(self._catalogue)
+                try:
+                    self._catalogue = Catalogue.load(self.project)
+                except AuthoringError as error:
+                    if self._catalogue is None:  # nothing to fall back on
+                        raise ApiError(503, "The module's exercise files cannot be read, so "
+                                            f"answers cannot be scored: {error}") from None
+                    # A half-edited data file: keep scoring with the keys of the site served.
+                else:
+                    self._scorer = Scorer(self._catalogue)
                 self._catalogue_for = identity
             return self._catalogue, self._scorer
 

@@ -48,6 +48,7 @@ class Exercise {
       changes[node.dataset.item] = response === null ? null : { v: node.dataset.version, r: response };
     });
     warnUnsaved(this.notice, Answers.saveItems(this.id, changes, score) ? "" : "save_failed");
+    Class.record(this.id, changes, item ? "answer" : this.revealing ? "solution" : "check");  // class mode only
   }
 
   // Another tab changed this exercise's answers: show them here, so the last answer typed
@@ -62,7 +63,7 @@ class Exercise {
   }
 
   check(reveal) {
-    reveal = reveal === true;
+    reveal = this.revealing = reveal === true;
     this.checked = true;
     const judged = this.items.map((item) => {
       const itemId = item.dataset.item, result = this.kind.judge(this.key, itemId, this.kind.read(item));

@@ -9,6 +9,7 @@ function start() {
     }
   });
   all(document, "[data-my-answers]").forEach((root) => { root.whc = root.whc || new MyAnswers(root); });
+  Class.start();  // class mode, only when `make serve` serves the page
 }
 // The scorers, for tests that prove them equal to the Python ones (tests/unit/score_cases.yml).
 window.WHC = Object.freeze({ judge: (kind, key, itemId, response) => kindNamed(kind).judge(key, itemId, response) });

@@ -1,0 +1,157 @@
+// The teacher's class page: asks for the PIN, then shows the lesson, refreshed every few seconds.
+// Every name, answer and reason is put in with textContent (el()), never parsed as markup.
+const page = document.querySelector("[data-class-page]");
+const port = location.port || (location.protocol === "https:" ? "443" : "80");
+const classMode = /^https?:$/.test(location.protocol) &&
+  attempt(() => document.cookie.split("; ").includes("whc-class=" + port), false);
+const part = (name) => page.querySelector("[data-class-" + name + "]");
+const EVERY = 4000;
+let lesson = null, chosen = null, timer = null;
+
+const api = (path, data) => fetch("/api/teacher/" + path, data === undefined ? { credentials: "same-origin" }
+  : { method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json" }, body: JSON.stringify(data) });
+const clock = (seconds) => new Date(seconds * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+const percent = (value, count) => value == null ? say("cp_none", {}) : say("cp_percent", { percent: value, count });
+const cell = (row, text, tag) => row.appendChild(el(tag || "td", "", text));
+function button(text, action) {
+  const b = el("button", "md-button", text);
+  b.type = "button";
+  b.addEventListener("click", action);
+  return b;
+}
+
+async function refresh() {
+  clearTimeout(timer);
+  try {
+    const answer = await api("report" + (lesson ? "?lesson=" + lesson : ""));
+    if (answer.status === 401) { showLogin(""); return; }
+    const data = await answer.json();
+    if (!answer.ok) throw new Error(data.error);
+    lesson = data.lesson;
+    draw(data);
+    if (chosen) await detail();
+    part("updated").textContent = say("cp_updated", { time: new Date().toLocaleTimeString() });
+  } catch (error) {
+    part("updated").textContent = say("cp_unreachable", { time: new Date().toLocaleTimeString() });
+  }
+  timer = setTimeout(refresh, EVERY);
+}
+
+function draw(data) {
+  const select = part("lesson");
+  if (select.options.length !== data.lessons.length || select.value !== String(data.lesson)) {
+    select.textContent = "";
+    data.lessons.forEach((l) => { const o = select.appendChild(el("option", "", l.title)); o.value = l.id; });
+    select.value = String(data.lesson);
+  }
+  page.querySelectorAll("[data-class-download]").forEach((link) => {
+    link.href = "/api/teacher/results." + link.dataset.classDownload + "?lesson=" + data.lesson;
+  });
+  const students = part("students");
+  students.textContent = "";
+  if (!data.students.length) cell(students.appendChild(el("tr")), say("cp_nobody", {})).colSpan = 5;
+  data.students.forEach((s) => {
+    const row = students.appendChild(el("tr"));
+    cell(row, s.name, "th").scope = "row";
+    cell(row, String(s.started)); cell(row, String(s.done)); cell(row, clock(s.last));
+    row.appendChild(el("td")).append(button(say("cp_delete_one", { name: s.name }), () => {
+      if (confirm(say("cp_delete_one_confirm", { name: s.name })))
+        api("students/" + encodeURIComponent(s.id) + "/delete", { confirm: true }).then(refresh);
+    }));
+  });
+  const help = part("help");
+  help.textContent = "";
+  if (!data.help.length) help.append(el("li", "", say("cp_help_none", {})));
+  data.help.forEach((h) => help.append(el("li", "", say(h.why === "checks" ? "cp_help_checks" : "cp_help_solution", h))));
+  const exercises = part("exercises");
+  exercises.textContent = "";
+  data.exercises.filter((ex) => ex.students).forEach((ex) => {
+    exercises.append(el("h3", "", ex.title));
+    const table = exercises.appendChild(el("table", "whc-class__items"));
+    const head = table.appendChild(el("thead")).appendChild(el("tr"));
+    ["cp_item", "cp_answered", "cp_first", "cp_last_check", "cp_common_wrong", "cp_why", "cp_show"].forEach((k) => cell(head, say(k, {}), "th").scope = "col");
+    const body = table.appendChild(el("tbody"));
+    ex.items.forEach((item) => {
+      const row = body.appendChild(el("tr"));
+      row.dataset.classItem = ex.id + "/" + item.id;
+      cell(row, item.label, "th").scope = "row";
+      cell(row, String(item.answered));
+      cell(row, item.scored ? percent(item.firstRight, item.checked) : say("cp_none", {}));
+      cell(row, item.scored ? percent(item.lastRight, item.checked) : say("cp_none", {}));
+      const wrong = item.commonWrong;
+      cell(row, wrong ? say("cp_wrong_count", wrong) : say("cp_none", {}));
+      cell(row, wrong ? wrong.reason : "");
+      const show = row.appendChild(el("td"));
+      if (item.id === "not-a-claim") return;
+      const open = ex.kind === "open";
+      show.append(button(say(open ? "cp_open_button" : "cp_spread_button", { item: item.label.slice(0, 60) }), () => {
+        chosen = { exercise: ex.id, item: item.id, open };
+        detail();
+      }));
+    });
+  });
+}
+
+// One item's spread (no names), or the open answers to an open task.
+async function detail() {
+  const q = "?lesson=" + lesson + "&exercise=" + encodeURIComponent(chosen.exercise) + "&item=" + encodeURIComponent(chosen.item);
+  if (chosen.open) {
+    const answer = await api("open" + q + "&names=" + (part("names").checked ? "1" : "0"));
+    if (!answer.ok) return;
+    const data = await answer.json(), box = part("open");
+    box.textContent = "";
+    box.append(el("h3", "", data.exercise), el("p", "", data.item));
+    const list = box.appendChild(el("ul", "whc-class__open"));
+    data.responses.forEach((r) => {
+      const li = list.appendChild(el("li"));
+      li.append(el("strong", "", (r.name || say("cp_anonymous", {})) + ": "), el("span", "", r.text));
+    });
+    return;
+  }
+  const answer = await api("spread" + q);
+  if (!answer.ok) return;
+  const data = await answer.json(), box = part("spread");
+  const total = data.answers.reduce((sum, a) => sum + a.count, 0);
+  box.textContent = "";
+  box.append(el("h3", "", data.exercise), el("p", "", data.item));
+  const list = box.appendChild(el("ul", "whc-class__bars"));
+  data.answers.forEach((a) => {
+    const li = list.appendChild(el("li"));
+    const meter = el("meter");
+    Object.assign(meter, { min: 0, max: total || 1, value: a.count });
+    meter.setAttribute("aria-label", a.answer);
+    li.append(el("span", "", a.answer + (data.scored && a.right ? say("cp_spread_right", {}) : "") + ": " + a.count + " "), meter);
+  });
+}
+
+function showLogin(message) {
+  part("board").hidden = true;
+  part("login").hidden = false;
+  show(part("message"), message);
+}
+
+if (classMode) {
+  part("offline").hidden = true;
+  part("login").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const answer = await api("login", { pin: part("login").elements.pin.value }).catch(() => null);
+    const data = answer ? await answer.json() : { error: say("cp_unreachable", { time: new Date().toLocaleTimeString() }) };
+    if (!answer || !answer.ok) { showLogin(data.error); return; }
+    part("login").hidden = true;
+    part("board").hidden = false;
+    refresh();
+  });
+  part("lesson").addEventListener("change", (event) => { lesson = Number(event.target.value); chosen = null; refresh(); });
+  part("names").addEventListener("change", () => chosen && chosen.open && detail());
+  page.addEventListener("click", (event) => {
+    const action = event.target.closest("[data-class-action]");
+    if (!action) return;
+    if (action.dataset.classAction === "new-lesson" && confirm(say("cp_new_lesson_confirm", {})))
+      api("lessons", {}).then(() => { lesson = null; chosen = null; refresh(); });
+    if (action.dataset.classAction === "delete-everything" && confirm(say("cp_delete_all_confirm", {})))
+      api("delete-everything", { confirm: true }).then(() => { lesson = null; chosen = null; refresh(); });
+  });
+  api("session").then((r) => r.json()).then((s) => {
+    if (s.teacher) { part("board").hidden = false; refresh(); } else showLogin("");
+  }).catch(() => showLogin(""));
+}

@@ -1,0 +1,24 @@
+"""The class page's own script (loaded on that page only, so learners' pages stay light): the
+shared helpers of the page script, the words, and classroom/classmode/class-page.js."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..contract import limits
+from ..scripts import FOLDER as SCRIPTS
+from ..words import table
+
+SCRIPT_PATH = "assets/javascripts/class-page.js"
+
+
+def class_page_script(language: str = "en") -> str:
+    words = {"language": language, "words": table(language)}
+    return ("// Weighing Health Claims: the teacher's class page. Built from classroom/scripts/core.js\n"
+            "// and classroom/classmode/class-page.js; edit those, not this file.\n"
+            "(() => {\n\"use strict\";\n"
+            f"const CONTRACT = {json.dumps(limits(), ensure_ascii=False)};\n"
+            f"const WORDS = {json.dumps(words, ensure_ascii=False)};\n"
+            + (SCRIPTS / "core.js").read_text(encoding="utf-8") + "\n"
+            + (Path(__file__).parent / "class-page.js").read_text(encoding="utf-8") + "})();\n")

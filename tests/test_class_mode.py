@@ -1,0 +1,337 @@
+"""Class mode in real Chromium: students' answers reach the teacher's class page, survive a
+killed server, stay private, and never leave a page that is not served by `make serve`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from classroom.serve import free_port, wait_for
+
+ROOT = Path(__file__).resolve().parent.parent
+PIN = "424242"
+LESSON_1 = "lessons/01-what-is-a-health-claim.html"
+EXERCISE = "lesson-1-practice"
+RIGHT = {"cells-migrate": "b", "more-stable": "c"}
+
+
+class ClassServer:
+    """`make serve`'s server with class mode, on a data folder that outlives it."""
+
+    def __init__(self, site: Path, data: Path):
+        self.site, self.data, self.port = site, data, free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "classroom.serve", "--dir", str(self.site), "--host",
+             "127.0.0.1", "--port", str(self.port), "--quiet", "--data", str(self.data)],
+            cwd=ROOT, env=dict(os.environ, TEACHER_PIN=PIN))
+        wait_for(self.url)
+        return self
+
+    def kill(self):
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait()
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+@contextmanager
+def class_server(site, tmp_path):
+    server = ClassServer(site, tmp_path / "class-data").start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def call(url, path, data=None, headers=None, method=None):
+    """(status, JSON or text body, headers) of one API request, as a script would send it."""
+    body = None if data is None else (data if isinstance(data, bytes) else json.dumps(data).encode())
+    request = urllib.request.Request(url + path, data=body, method=method, headers={
+        **({"Content-Type": "application/json"} if body is not None else {}), **(headers or {})})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            status, raw, head = response.status, response.read(), response.headers
+    except urllib.error.HTTPError as error:
+        status, raw, head = error.code, error.read(), error.headers
+    text = raw.decode("utf-8")
+    return status, (json.loads(text) if "json" in (head.get("Content-Type") or "") else text), head
+
+
+def teacher_cookie(url) -> dict:
+    status, _, head = call(url, "api/teacher/login", {"pin": PIN})
+    assert status == 200
+    return {"Cookie": head["Set-Cookie"].split(";")[0]}
+
+
+def join(page, url, name):
+    page.goto(url + LESSON_1)
+    page.get_by_label("Your name, as your teacher calls you").fill(name)
+    page.get_by_role("button", name="Join the class").click()
+    page.locator(".whc-join").wait_for(state="detached")
+
+
+def answer(page, item, option):
+    page.locator(f'[data-item="{item}"] input[value="{option}"]').check()
+
+
+def check(page):
+    page.locator(f'#exercise-{EXERCISE} [data-action="check"]').click()
+
+
+def saved_for_teacher(page):
+    page.locator(f"#exercise-{EXERCISE} .whc-exercise__class").get_by_text(
+        "Saved for your teacher").wait_for(timeout=15000)
+
+
+def test_five_students_show_on_the_class_page(browser, site, tmp_path):
+    with class_server(site, tmp_path) as server:
+        students = []
+        for number in range(5):
+            context = browser.new_context()
+            page = context.new_page()
+            join(page, server.url, f"Student {number}")
+            # Three answer the first item right at once; two answer wrongly (option a) first.
+            answer(page, "cells-migrate", "b" if number < 3 else "a")
+            check(page)
+            if number >= 3:
+                answer(page, "cells-migrate", "b")
+                check(page)
+            saved_for_teacher(page)
+            students.append(context)
+
+        teacher = browser.new_context().new_page()
+        teacher.goto(server.url + "teachers/class.html")
+        teacher.get_by_label("Teacher PIN").fill(PIN)
+        teacher.get_by_role("button", name="Show the class").click()
+        rows = teacher.locator("[data-class-students] tr")
+        rows.first.wait_for()
+        assert rows.count() == 5
+        assert teacher.locator("[data-class-students] th").all_inner_texts() == [
+            f"Student {n}" for n in range(5)]
+        assert rows.nth(0).locator("td").nth(0).inner_text() == "1"  # exercises started
+        assert rows.nth(0).locator("td").nth(1).inner_text() == "0"  # not every item answered
+        item = teacher.locator(f'[data-class-item="{EXERCISE}/cells-migrate"] td')
+        assert item.nth(0).inner_text() == "5"
+        assert item.nth(1).inner_text() == "60% of 5"
+        assert item.nth(2).inner_text() == "100% of 5"
+        assert item.nth(3).inner_text().endswith("(2)")
+        assert item.nth(4).inner_text()  # the key's reason for that wrong answer
+        # The spread, for projecting: counts, no names.
+        teacher.locator(f'[data-class-item="{EXERCISE}/cells-migrate"] button').click()
+        spread = teacher.locator("[data-class-spread]")
+        spread.get_by_text("(the key's answer): 5").wait_for()
+        assert "Student" not in spread.inner_text()
+        # Live: a sixth answer appears without reloading.
+        page = students[0].new_page()
+        page.goto(server.url + LESSON_1)
+        answer(page, "more-stable", "c")
+        check(page)
+        teacher.locator(f'[data-class-item="{EXERCISE}/more-stable"] td').first.get_by_text(
+            "1", exact=True).wait_for(timeout=15000)
+        for context in students:
+            context.close()
+
+
+def test_killed_server_loses_nothing_and_counts_nothing_twice(browser, site, tmp_path):
+    server = ClassServer(site, tmp_path / "class-data").start()
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        join(page, server.url, "Kim L")
+        answer(page, "cells-migrate", "a")
+        check(page)
+        saved_for_teacher(page)
+        server.kill()  # mid-lesson, as a power cut would
+        answer(page, "cells-migrate", "b")
+        check(page)
+        answer(page, "more-stable", "c")
+        check(page)
+        status = page.locator(f"#exercise-{EXERCISE} .whc-exercise__class")
+        status.get_by_text("waiting to be sent").wait_for()
+        server.start()  # same data folder, same port
+        saved_for_teacher(page)
+        database = tmp_path / "class-data" / "class.sqlite3"
+        with sqlite3.connect(database) as db:
+            assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            checks = db.execute("SELECT items FROM events WHERE type = 'check' ORDER BY seq").fetchall()
+            ids = db.execute("SELECT event_id FROM events").fetchall()
+        assert len(ids) == len(set(ids))
+        assert [json.loads(items)["cells-migrate"]["r"] for (items,) in checks] == ["a", "b", "b"]
+        # Sending the last batch again changes nothing.
+        assert page.evaluate("localStorage.getItem('whc:class:outbox')") == "[]"
+        token = json.loads(page.evaluate("localStorage.getItem('whc:class:me')"))["token"]
+        event = {"id": "retry-0001", "type": "answer", "exercise": EXERCISE, "at": 1,
+                 "items": {"cells-migrate": None}}
+        auth = {"Authorization": f"Bearer {token}"}
+        for _ in range(2):
+            assert call(server.url, "api/events", {"events": [event]}, auth)[1]["stored"] == ["retry-0001"]
+        assert call(server.url, "api/me", headers=auth)[1]["events"] == len(ids) + 1
+        context.close()
+    finally:
+        server.stop()
+
+
+def test_a_student_reads_only_their_own_records(site, tmp_path):
+    with class_server(site, tmp_path) as server:
+        _, ann, _ = call(server.url, "api/join", {"name": "Ann"})
+        _, bob, _ = call(server.url, "api/join", {"name": "Bob"})
+        event = {"id": "ann-event-1", "type": "check", "exercise": EXERCISE, "at": 1,
+                 "items": {"cells-migrate": {"v": "x", "r": "a"}}}
+        assert call(server.url, "api/events", {"events": [event]},
+                    {"Authorization": f"Bearer {ann['token']}"})[0] == 200
+        status, mine, _ = call(server.url, "api/me", headers={"Authorization": f"Bearer {bob['token']}"})
+        assert status == 200 and mine["name"] == "Bob" and mine["answers"] == {}
+        # Teacher routes need the PIN's session, not a student's token.
+        for path in ("api/teacher/report", "api/teacher/results.csv",
+                     f"api/teacher/open?exercise={EXERCISE}&item=cells-migrate"):
+            assert call(server.url, path, headers={"Authorization": f"Bearer {bob['token']}"})[0] == 401
+        assert call(server.url, "api/me")[0] == 401
+
+
+def test_wrong_pin_refused_then_slowed(site, tmp_path):
+    with class_server(site, tmp_path) as server:
+        statuses = [call(server.url, "api/teacher/login", {"pin": "000000"})[0] for _ in range(5)]
+        assert statuses[:3] == [403, 403, 403] and 429 in statuses[3:]
+        status, body, head = call(server.url, "api/teacher/login", {"pin": PIN})
+        assert status == 429 and int(head["Retry-After"]) >= 1 and "Wait" in body["error"]
+
+
+def test_cross_site_and_malformed_posts_are_refused(site, tmp_path):
+    with class_server(site, tmp_path) as server:
+        cookie = teacher_cookie(server.url)
+        evil = {"Origin": "http://evil.example", **cookie}
+        assert call(server.url, "api/teacher/delete-everything", {"confirm": True}, evil)[0] == 403
+        site_header = {"Sec-Fetch-Site": "cross-site", **cookie}
+        assert call(server.url, "api/teacher/lessons", {}, site_header)[0] == 403
+        form = {"Content-Type": "application/x-www-form-urlencoded", **cookie}
+        assert call(server.url, "api/teacher/lessons", b"title=x", form)[0] == 415
+        assert call(server.url, "api/join", b"{not json")[0] == 400
+        assert call(server.url, "api/join", {"name": "x" * (1024 * 1024)})[0] == 413
+        _, kim, _ = call(server.url, "api/join", {"name": "Kim"})
+        auth = {"Authorization": f"Bearer {kim['token']}"}
+        status, body, head = call(server.url, "api/events", {"events": [
+            {"id": "unknown-ex-1", "type": "check", "exercise": "no-such-exercise", "at": 1, "items": {}},
+            {"id": "unknown-it-1", "type": "check", "exercise": EXERCISE, "at": 1,
+             "items": {"no-such-item": {"v": "x", "r": "a"}}},
+            {"id": "big-answer-1", "type": "answer", "exercise": "iskitim-questions", "at": 1,
+             "items": {"three-questions": {"v": "x", "r": "y" * 30000}}}]}, auth)
+        assert status == 422 and body["stored"] == [] and len(body["refused"]) == 3
+        assert "no-such-exercise" in body["refused"][0]["error"]
+        assert head["Cache-Control"] == "no-store" and head["X-Content-Type-Options"] == "nosniff"
+
+
+HOSTILE_NAME = '=HYPERLINK("http://evil.example","x")<img src=x onerror=alert(1)>'
+HOSTILE_ANSWER = '@SUM(1+1)<script>alert(2)</script>'
+
+
+def test_hostile_names_and_answers_stay_inert(browser, site, tmp_path):
+    with class_server(site, tmp_path) as server:
+        _, student, _ = call(server.url, "api/join", {"name": HOSTILE_NAME})
+        auth = {"Authorization": f"Bearer {student['token']}"}
+        open_item = "iskitim-questions"
+        version = json.loads(urllib.request.urlopen(server.url + "practice/iskitim.html").read()
+                             .decode().split('data-exercise="iskitim-questions"')[1]
+                             .split('data-version="')[1].split('"')[0].join(['"', '"']))
+        event = {"id": "hostile-0001", "type": "check", "exercise": open_item, "at": 1,
+                 "items": {"three-questions": {"v": version, "r": HOSTILE_ANSWER}}}
+        assert call(server.url, "api/events", {"events": [event]}, auth)[0] == 200
+
+        teacher = browser.new_context().new_page()
+        dialogs = []
+        teacher.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        teacher.goto(server.url + "teachers/class.html")
+        teacher.get_by_label("Teacher PIN").fill(PIN)
+        teacher.get_by_role("button", name="Show the class").click()
+        teacher.locator("[data-class-students] th").get_by_text(HOSTILE_NAME).wait_for()
+        teacher.locator(f'[data-class-item="{open_item}/three-questions"] button').click()
+        teacher.get_by_label("Show names").check()
+        teacher.locator("[data-class-open] span").get_by_text(HOSTILE_ANSWER).wait_for()
+        assert teacher.locator("[data-class-page] img, [data-class-page] script:not([src])").count() == 0
+        assert dialogs == []
+
+        cookie = teacher_cookie(server.url)
+        _, text, head = call(server.url, "api/teacher/results.csv", headers=cookie)
+        rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+        assert rows[1][1] == "'" + HOSTILE_NAME and rows[1][6] == "'" + HOSTILE_ANSWER
+        assert "attachment" in head["Content-Disposition"]
+        _, text, head = call(server.url, "api/teacher/results.jsonl", headers=cookie)
+        statement = json.loads(text.splitlines()[0])
+        assert statement["result"]["response"] == HOSTILE_ANSWER
+        assert statement["actor"]["account"]["name"] == student["id"]
+        assert HOSTILE_NAME not in text  # the actor is pseudonymous
+        assert statement["object"]["definition"]["type"] == \
+            "http://adlnet.gov/expapi/activities/cmi.interaction"
+
+
+def api_requests(page) -> list[str]:
+    requests: list[str] = []
+    page.on("request", lambda request: "/api" in request.url and requests.append(request.url))
+    return requests
+
+
+def test_no_class_mode_from_disk_or_a_plain_server(context, site):
+    plain = subprocess.Popen([sys.executable, "-m", "http.server", str(port := free_port()),
+                              "--bind", "127.0.0.1", "--directory", str(site)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/")
+        for base in (site.as_uri() + "/", f"http://127.0.0.1:{port}/"):
+            page = context.new_page()
+            requests = api_requests(page)
+            page.goto(base + LESSON_1)
+            answer(page, "cells-migrate", "b")
+            check(page)
+            page.goto(base + "teachers/class.html")
+            page.get_by_text("The class page works only while").wait_for()
+            page.wait_for_timeout(500)
+            assert requests == []
+            assert page.locator(".whc-join, .whc-exercise__class").count() == 0
+            page.close()
+        assert context.traffic.console_errors == []
+    finally:
+        plain.terminate()
+        plain.wait()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_class_page_and_join_prompt_pass_axe(browser, site, tmp_path, scheme):
+    with class_server(site, tmp_path) as server:
+        context = browser.new_context(color_scheme=scheme)
+        page = context.new_page()
+        page.goto(server.url + LESSON_1)
+        page.locator(".whc-join").wait_for()
+        results = Axe().run(page)
+        assert results.violations_count == 0, results.generate_report()
+        join(page, server.url, "Axe A")
+        answer(page, "cells-migrate", "a")
+        check(page)
+        saved_for_teacher(page)
+        page.goto(server.url + "teachers/class.html")
+        page.get_by_label("Teacher PIN").fill(PIN)
+        page.get_by_role("button", name="Show the class").click()
+        page.locator(f'[data-class-item="{EXERCISE}/cells-migrate"] button').click()
+        page.locator("[data-class-spread] meter").first.wait_for()
+        results = Axe().run(page)
+        assert results.violations_count == 0, results.generate_report()
+        context.close()
