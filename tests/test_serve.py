@@ -39,8 +39,10 @@ def project(tmp_path_factory) -> Path:
 
 
 def serve_command(site: Path, *options: str, port: int | None = None) -> list[str]:
+    """The server on loopback; class mode keeps its data beside the site, not in this checkout."""
     return [sys.executable, "-m", "classroom.serve", "--dir", str(site), "--host", "127.0.0.1",
-            "--port", str(port or free_port()), *options]
+            "--port", str(port or free_port()), "--data", str(site.parent / "class-data"),
+            *options]
 
 
 def start(command: list[str], open_files: int | None = None) -> tuple[subprocess.Popen, str]:
