@@ -75,7 +75,8 @@ def call(url, path, data=None, headers=None, method=None):
     except urllib.error.HTTPError as error:
         status, raw, head = error.code, error.read(), error.headers
     text = raw.decode("utf-8")
-    return status, (json.loads(text) if "json" in (head.get("Content-Type") or "") else text), head
+    is_json = (head.get("Content-Type") or "").startswith("application/json")
+    return status, (json.loads(text) if is_json else text), head
 
 
 def teacher_cookie(url) -> dict:
