@@ -1,0 +1,153 @@
+"""Class mode's plain Python, with no server: the store, the checks on events, the reports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from classroom.classmode.catalogue import Catalogue, EventError
+from classroom.classmode.reports import Report, neutral, to_csv, to_xapi
+from classroom.classmode.store import ClassStore
+from classroom.classmode.teacher import FREE_TRIES, Teacher
+
+ROOT = Path(__file__).resolve().parents[2]
+EXERCISE = "lesson-1-practice"
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return Catalogue.load(ROOT)
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = ClassStore(tmp_path)
+    yield store
+    store.close()
+
+
+def check(catalogue, event_id, answers, kind="check", exercise=EXERCISE):
+    ex = catalogue.exercises[exercise]
+    return {"id": event_id, "type": kind, "exercise": exercise, "at": 1,
+            "items": {item: {"v": ex.items[item].version, "r": r} for item, r in answers.items()}}
+
+
+def test_a_retried_event_is_stored_once(store, catalogue):
+    student, token = store.join("Ann")
+    event = check(catalogue, "event-0001", {"cells-migrate": "b"})
+    assert store.add_events(student.id, [event]) == ["event-0001"]
+    assert store.add_events(student.id, [event]) == ["event-0001"]
+    assert len(store.events()) == 1
+    assert store.student_for(token) == student
+    assert store.student_for("not a token") is None
+    with sqlite3.connect(store.path) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert token not in json.dumps(db.execute("SELECT * FROM students").fetchall())
+
+
+def test_events_naming_unknown_things_are_refused(catalogue):
+    with pytest.raises(EventError, match="no exercise 'nope'"):
+        catalogue.check_event({"id": "event-0001", "type": "check", "exercise": "nope",
+                               "items": {}, "at": 1})
+    with pytest.raises(EventError, match="no item 'nope'"):
+        catalogue.check_event({"id": "event-0001", "type": "check", "exercise": EXERCISE,
+                               "items": {"nope": None}, "at": 1})
+    with pytest.raises(EventError, match="'z' is not one of its answers"):
+        catalogue.check_event(check(catalogue, "event-0001", {"cells-migrate": "z"}))
+    with pytest.raises(EventError, match="too long"):
+        catalogue.check_event(check(catalogue, "event-0001", {"three-questions": "x" * 20001},
+                                    exercise="iskitim-questions"))
+    with pytest.raises(EventError, match="event id"):
+        catalogue.check_event({**check(catalogue, "x", {}), "id": "<b>"})
+
+
+def test_item_figures_first_and_last_check_and_commonest_wrong(store, catalogue):
+    for name, tries in (("Ann", ["b"]), ("Bob", ["a", "b"]), ("Cy", ["a", "a", "a"])):
+        student, _ = store.join(name)
+        store.add_events(student.id, [check(catalogue, f"{name}-check-{n}", {"cells-migrate": r})
+                                      for n, r in enumerate(tries)])
+    report = Report(catalogue, store.students(), store.events(store.current_lesson()))
+    item = next(i for i in report.items()[0]["items"] if i["id"] == "cells-migrate")
+    assert (item["answered"], item["firstRight"], item["lastRight"]) == (3, 33, 67)
+    wrong = item["commonWrong"]
+    assert wrong["count"] == 2
+    assert wrong["reason"] == catalogue.exercises[EXERCISE].key["items"]["cells-migrate"]["reasons"]["a"]
+    help_ = report.help()
+    assert [(h["name"], h["why"], h["count"]) for h in help_] == [("Cy", "checks", 3)]
+    spread = report.spread(EXERCISE, "cells-migrate")
+    assert sorted((a["count"], a["right"]) for a in spread["answers"]) == [(1, False), (2, True)]
+    assert "Ann" not in json.dumps(spread)
+
+
+def test_a_corrected_key_rescores_stored_answers(store, catalogue):
+    student, _ = store.join("Ann")
+    store.add_events(student.id, [check(catalogue, "event-0001", {"cells-migrate": "a"})])
+    ex = catalogue.exercises[EXERCISE]
+    fixed_key = json.loads(json.dumps(ex.key))
+    fixed_key["items"]["cells-migrate"]["answer"] = "a"
+    fixed = Catalogue({**catalogue.exercises, EXERCISE: type(ex)(
+        ex.id, ex.title, ex.kind, ex.items, fixed_key, ex.labels)})
+    events = store.events()
+    before = Report(catalogue, store.students(), events).items()[0]["items"][0]
+    after = Report(fixed, store.students(), events).items()[0]["items"][0]
+    assert (before["lastRight"], after["lastRight"]) == (0, 100)
+
+
+def test_solution_before_any_check_asks_for_help(store, catalogue):
+    student, _ = store.join("Dee")
+    store.add_events(student.id, [check(catalogue, "event-0001", {}, kind="solution")])
+    report = Report(catalogue, store.students(), store.events())
+    assert [h["why"] for h in report.help()] == ["solution"]
+
+
+def test_csv_neutralises_formulas_and_keeps_numbers(store, catalogue):
+    student, _ = store.join("=1+1")
+    store.add_events(student.id, [check(catalogue, "event-0001", {"cells-migrate": "b"})])
+    rows = list(csv.reader(io.StringIO(to_csv(Report(catalogue, store.students(), store.events())))))
+    assert rows[1][1] == "'=1+1"
+    assert rows[1][7:10] == ["right", "1", "1"]
+    assert "'=1+1" not in to_xapi(Report(catalogue, store.students(), store.events()), "http://x/")
+    assert [neutral(v) for v in ("+a", "-a", "@a", "a", 3)] == ["'+a", "'-a", "'@a", "a", 3]
+
+
+def test_deleting_a_student_or_everything(store, catalogue):
+    ann, _ = store.join("Ann")
+    bob, _ = store.join("Bob")
+    for who in (ann, bob):
+        store.add_events(who.id, [check(catalogue, f"{who.name}-event-1", {"cells-migrate": "b"})])
+    assert store.delete_student(ann.id)
+    assert [e.student for e in store.events()] == [bob.id]
+    assert b"Ann" not in store.path.read_bytes()
+    first = store.current_lesson()
+    store.delete_everything()
+    assert store.events() == [] and store.students() == {}
+    assert store.current_lesson() != first and store.integrity() == "ok"
+
+
+def test_new_lesson_keeps_the_old_one(store, catalogue):
+    ann, _ = store.join("Ann")
+    store.add_events(ann.id, [check(catalogue, "event-0001", {"cells-migrate": "b"})])
+    first = store.current_lesson()
+    second = store.new_lesson("Second")
+    store.add_events(ann.id, [check(catalogue, "event-0002", {"cells-migrate": "a"})])
+    assert [e.event_id for e in store.events(first)] == ["event-0001"]
+    assert [e.event_id for e in store.events(second)] == ["event-0002"]
+    assert [lesson["title"] for lesson in store.lessons()][-1] == "Second"
+
+
+def test_wrong_pins_make_a_device_wait_longer_and_longer():
+    teacher = Teacher("123456")
+    for _ in range(FREE_TRIES):
+        assert teacher.wait_before_trying("a", now=0) == 0
+        assert teacher.log_in("a", "000000", now=0) is None
+    first_wait = teacher.wait_before_trying("a", now=0)
+    teacher.log_in("a", "000000", now=0)
+    assert 0 < first_wait < teacher.wait_before_trying("a", now=0)
+    assert teacher.wait_before_trying("b", now=0) == 0  # another device is not locked out
+    token = teacher.log_in("b", "123456", now=0)
+    assert teacher.is_session(token, now=1) and not teacher.is_session("forged", now=1)
