@@ -20,10 +20,11 @@ from .build import measure_build
 from .common import Row, chromium, log, serving
 from .latency import measure_latency
 from .lighthouse import measure_lighthouse
+from .classmode import measure_class_mode
 from .load import measure_classroom
 from .weight import measure_weight
 
-PARTS = ("build", "weight", "lighthouse", "latency", "classroom")
+PARTS = ("build", "weight", "lighthouse", "latency", "classroom", "class")
 
 
 def table(rows: list[Row]) -> str:
@@ -105,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
         server_log = workdir / "classroom-server.log"
         with serving(full_site, server_log) as full_url:
             attempt("classroom", measure_classroom, full_url, full_site, server_log)
+        # Class mode: servers of its own, with data folders in the working folder.
+        attempt("class", measure_class_mode, full_site, workdir)
 
     print(f"Weighing Health Claims, `make bench`, {time.strftime('%Y-%m-%d %H:%M')}, {machine()}, "
           f"1-minute load average {load_before} at the start\n")
