@@ -20,7 +20,9 @@ def page_script(language: str = "en") -> str:
     parts = [(FOLDER / name).read_text(encoding="utf-8") for name in BEFORE_KINDS]
     parts += [kind.script() for kind in KINDS.values()]
     parts += [(FOLDER / name).read_text(encoding="utf-8") for name in AFTER_KINDS]
-    words = {"language": language, "words": table(language)}
+    # The class page's words (cp_*) travel in its own script, not in every learner's page.
+    words = {"language": language, "words": {key: text for key, text in table(language).items()
+                                             if not key.startswith("cp_")}}
     return ("// Weighing Health Claims: the exercises and My answers. Built from classroom/scripts/\n"
             "// and classroom/kinds/*/kind.js; edit those, not this file.\n"
             "(() => {\n\"use strict\";\n"
