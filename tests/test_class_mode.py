@@ -301,8 +301,16 @@ def test_no_class_mode_from_disk_or_a_plain_server(context, site):
             page = context.new_page()
             requests = api_requests(page)
             page.goto(base + LESSON_1)
+            page.wait_for_timeout(300)
+            assert page.locator(".whc-join").count() == 0
+            # Even a browser that joined a class before sends nothing from here.
+            page.evaluate("""localStorage.setItem('whc:class:me',
+                JSON.stringify({id: 'abc', name: 'Ann', token: 'old-token'}))""")
+            page.reload()
             answer(page, "cells-migrate", "b")
             check(page)
+            page.wait_for_timeout(2000)
+            assert page.locator(".whc-join, .whc-exercise__class").count() == 0
             page.goto(base + "teachers/class.html")
             page.get_by_text("The class page works only while").wait_for()
             page.wait_for_timeout(500)
