@@ -2,7 +2,8 @@
 
 An author places content with a marker in a page, invisible in a plain Markdown viewer:
 `<!-- whc:case iskitim -->`, `<!-- whc:exercise iskitim-evidence -->`, `<!-- whc:glossary -->`,
-`<!-- whc:key-points -->`, `<!-- whc:answer-key -->`, `<!-- whc:my-answers -->`.
+`<!-- whc:key-points -->`, `<!-- whc:answer-key -->`, `<!-- whc:my-answers -->`, and
+`<!-- whc:jump-to -->` (links to each exercise on the page, for the top of a practice page).
 An unknown marker, an exercise placed twice or never, stops the build.
 """
 
@@ -32,7 +33,7 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _RAW_HTML_KEY = secrets.token_hex(8)
 _RAW_HTML = re.compile(rf"<!-- whc-html {_RAW_HTML_KEY} (?P<number>\d+) -->")
 _LIKE_A_MARKER = re.compile(r"\s*<!--.*\bwhc\s*:.*", re.IGNORECASE)
-MARKERS = ["case", "exercise", "glossary", "key-points", "answer-key", "my-answers",
+MARKERS = ["case", "exercise", "glossary", "key-points", "answer-key", "my-answers", "jump-to",
            "class-page"]
 
 
@@ -103,6 +104,10 @@ class Module:
                                             key=exercise_key(exercise, self.index)))
         if name == "glossary":
             return render("glossary.md", terms=self.glossary)
+        if name == "jump-to":
+            return self._raw(render("jump-to.html", exercises=[
+                self.exercises[exercise_id] for exercise_id, shown_on in self.placements.items()
+                if shown_on == page]))
         if name == "key-points":
             lessons = gather_key_points(self.root / "docs" / "lessons", self.root / "docs")
             return render("key-points.md", lessons=[

@@ -81,10 +81,11 @@ class Exercise {
     });
     const score = judged.reduce((sum, j) => sum + j.score, 0), max = judged.reduce((sum, j) => sum + j.max, 0);
     const unanswered = judged.filter((j) => j.verdict === "unanswered").length;
-    const message = this.kind.message ? this.kind.message(judged, this.items)
+    const message = this.kind.message ? this.kind.message(judged, this.items, this)
       : say("score", { score, max }) + (unanswered ? say("not_answered", { count: unanswered }) : "");
     show(this.scoreLine, message + (reveal ? say("solution_shown", {}) : ""));
-    this.save(null, this.kind.tally ? this.kind.tally(judged, this.items) : [score, max]);
+    // Nothing to score (an open answer): no score is saved, so none is shown as marks anywhere.
+    this.save(null, max ? [score, max] : undefined);
   }
 
   solution() { this.check(true); }

@@ -1,16 +1,51 @@
 // Find the claims: the learner marks sentences of a text with a claim kind ("pens"). The whole
 // text is one item; its response is {"s<n>": kind} (classroom/kinds/mark_claims/__init__.py).
+// A long text can be worked in parts (?paragraphs=13-29): only the part is shown and checked,
+// marks elsewhere stay saved. One sentence at a time is in the Tab order; arrow keys move on.
 KINDS["mark-claims"] = {
   setup(view) {
-    const pen = view.root.querySelector(`input[name='${view.id}--pen']:checked`);
+    const pen = view.root.querySelector(`input[name='${view.id}--pen']:checked`), part = view.root.querySelector("[data-part]");
     view.pen = pen ? pen.value : "";
-    view.root.addEventListener("change", (event) => { if (event.target.name === view.id + "--pen") view.pen = event.target.value; });
+    view.root.addEventListener("change", (event) => {
+      if (event.target.name === view.id + "--pen") view.pen = event.target.value;
+      if (part && part.contains(event.target)) this.showPart(view, +part.querySelector("[data-part-from]").value, +part.querySelector("[data-part-to]").value);
+    });
     view.root.addEventListener("click", (event) => {
+      if (event.target.closest("[data-part-all]")) this.showPart(view, 0, Infinity);
       const sentence = event.target.closest(".whc-sentence");
       if (!sentence) return;
       this.setMark(view, sentence, sentence.dataset.mark === view.pen ? "" : view.pen);
       view.changed(sentence.closest("[data-item]"));
     });
+    view.root.addEventListener("focusin", (event) => { if (event.target.matches(".whc-sentence")) this.rove(view, event.target); });
+    view.root.addEventListener("keydown", (event) => {
+      const rtl = getComputedStyle(view.root).direction === "rtl", shown = this.shown(view), at = shown.indexOf(event.target);
+      const step = { ArrowDown: 1, ArrowUp: -1, ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 }[event.key];
+      if (at < 0 || !(step || event.key === "Home" || event.key === "End")) return;
+      event.preventDefault();
+      const next = event.key === "Home" ? 0 : event.key === "End" ? shown.length - 1 : Math.min(Math.max(at + step, 0), shown.length - 1);
+      shown[next].focus();
+    });
+    const asked = /[?&]paragraphs=(\d+)-(\d+)/.exec(location.search);
+    if (part && asked) this.showPart(view, +asked[1], +asked[2], true);
+  },
+  shown: (view) => all(view.root, ".whc-sentence").filter((s) => !s.closest("[hidden]")),
+  rove(view, sentence) { all(view.root, ".whc-sentence").forEach((s) => { s.tabIndex = s === sentence ? 0 : -1; }); },
+  // Show paragraphs from..to only (clamped to the text); the address bar then links to this part.
+  showPart(view, from, to, fromAddress) {
+    const paras = all(view.root, "[data-paragraph]"), numbers = paras.map((p) => +p.dataset.paragraph);
+    const first = Math.min(...numbers), last = Math.max(...numbers);
+    from = Math.min(Math.max(from || first, first), last); to = Math.min(Math.max(to || last, from), last);
+    paras.forEach((p) => { p.hidden = +p.dataset.paragraph < from || +p.dataset.paragraph > to; });
+    view.root.querySelector("[data-part-from]").value = from;
+    view.root.querySelector("[data-part-to]").value = to;
+    view.part = from > first || to < last ? { from, to } : null;
+    if (!this.shown(view).some((s) => s.tabIndex === 0)) this.rove(view, this.shown(view)[0]);
+    if (view.checked) view.clearFeedback();
+    if (fromAddress) return;
+    const address = new URL(location.href);
+    if (view.part) address.searchParams.set("paragraphs", from + "-" + to); else address.searchParams.delete("paragraphs");
+    attempt(() => history.replaceState(history.state, "", address.href.replace(/%2D/g, "-")));
   },
   read(item) {
     const marks = {};
@@ -41,39 +76,49 @@ KINDS["mark-claims"] = {
     const result = !Object.keys(marks).length ? "unanswered" : score === max && !notClaims.length ? "right" : score ? "partly" : "wrong";
     return verdict(result, score, max, reasons, { found, otherKind, notClaims, missed });
   },
-  // Outlines in the text, and a summary of found, missed and wrongly marked sentences.
+  // The verdict's sentences that lie in the part shown (all of them when the whole text is).
+  inPart(view, judged) {
+    const shown = new Set(this.shown(view).map((s) => s.dataset.sentence)), keep = (list) => list.filter((sid) => shown.has(sid));
+    const part = { found: keep(judged.found), otherKind: keep(judged.otherKind), notClaims: keep(judged.notClaims), missed: keep(judged.missed) };
+    part.max = part.found.length + part.otherKind.length + part.missed.length;
+    return part;
+  },
+  // Check: how each of the learner's marks fares, with its reason, and only a count of the claims
+  // still to find. Show solution: the missed claims too, outlined, with their reasons.
   render(view, item, itemId, judged, reveal) {
-    const key = view.key, words = key.vocabulary, marks = this.read(item) || {}, claims = {};
+    const key = view.key, words = key.vocabulary, marks = this.read(item) || {}, claims = {}, part = this.inPart(view, judged);
     Object.values(key.items).forEach((claim) => { claims[claim.sentence] = claim; });
-    const kindOf = (id) => words[id].label.toLowerCase(), textOf = (sid) => item.querySelector(`[data-sentence='${sid}']`).firstChild.textContent.trim();
-    const sections = { found: [], missed: [], wrong: [] };
-    Object.keys(claims).forEach((sid) => {
-      const claim = claims[sid], mark = marks[sid];
-      if (judged.missed.includes(sid)) sections.missed.push([sid, say("claim_missed", { kind: kindOf(claim.answer) }) + " " + claim.feedback, claim.concept]);
-      else if (judged.found.includes(sid)) sections.found.push([sid, say("claim_right", { kind: kindOf(mark) }) + " " + (has(claim.also, mark) ? say("also_fair", { reason: claim.also[mark] }) + " " : "") + claim.feedback, claim.concept]);
-      else sections.found.push([sid, say("claim_other_kind", { kind: kindOf(claim.answer), marked: kindOf(mark) }) + " " + claim.feedback, claim.concept]);
-    });
-    judged.notClaims.forEach((sid) => sections.wrong.push([sid, has(key.notClaims, sid) ? key.notClaims[sid] : key.notAClaim, ""]));
+    const kindOf = (id) => words[id].label.toLowerCase(), sentence = (sid) => item.querySelector(`[data-sentence='${sid}']`);
+    const sections = [
+      ["claims_found", part.found.map((sid) => [sid, say("claim_right", { kind: kindOf(marks[sid]) }) + " " + (has(claims[sid].also, marks[sid]) ? say("also_fair", { reason: claims[sid].also[marks[sid]] }) + " " : "") + claims[sid].feedback, claims[sid].concept])],
+      ["claims_other_kind", part.otherKind.map((sid) => [sid, say("claim_other_kind", { kind: kindOf(claims[sid].answer), marked: kindOf(marks[sid]) }) + " " + claims[sid].feedback, claims[sid].concept])],
+      ["claims_wrong", part.notClaims.map((sid) => [sid, has(key.notClaims, sid) ? key.notClaims[sid] : key.notAClaim, ""])],
+      ["claims_missed", reveal ? part.missed.map((sid) => [sid, say("claim_missed", { kind: kindOf(claims[sid].answer) }) + " " + claims[sid].feedback, claims[sid].concept]) : []],
+    ];
     all(item, ".whc-sentence").forEach((s) => {
       const sid = s.dataset.sentence, claim = claims[sid];
-      s.classList.toggle("whc-sentence--found", judged.found.includes(sid));
-      s.classList.toggle("whc-sentence--other-kind", judged.otherKind.includes(sid));
-      s.classList.toggle("whc-sentence--missed", judged.missed.includes(sid));
-      s.classList.toggle("whc-sentence--wrong", judged.notClaims.includes(sid));
+      s.classList.toggle("whc-sentence--found", part.found.includes(sid));
+      s.classList.toggle("whc-sentence--other-kind", part.otherKind.includes(sid));
+      s.classList.toggle("whc-sentence--missed", reveal && part.missed.includes(sid));
+      s.classList.toggle("whc-sentence--wrong", part.notClaims.includes(sid));
       if (reveal && claim) s.dataset.solution = say("solution_tag", { label: words[claim.answer].label }); else delete s.dataset.solution;
     });
     const summary = view.root.querySelector("[data-summary]");
     summary.textContent = "";
-    [["found", "claims_found"], ["missed", "claims_missed"], ["wrong", "claims_wrong"]].forEach(([part, title]) => {
-      const entries = sections[part], list = el("ul");
-      summary.append(el("h4", "whc-summary__heading", say(title, { count: entries.length })));
+    sections.forEach(([title, entries]) => {
+      if (!entries.length) return;
+      const list = el("ul");
+      summary.append(el("h4", "whc-summary__heading", say(title, { count: entries.length })), list);
       entries.forEach(([sid, reason, concept]) => {
         const li = list.appendChild(el("li"));
-        li.append(el("q", "", textOf(sid)), el("span", "", " " + reason));
+        li.append(el("q", "", sentence(sid).firstChild.textContent.trim()), el("span", "", " " + reason));
         if (concept) li.append(el("span", "whc-feedback__concept", " " + concept));
       });
-      if (entries.length) summary.append(list);
     });
+    if (!reveal && part.missed.length) {
+      const paragraphs = Array.from(new Set(part.missed.map((sid) => +sentence(sid).closest("[data-paragraph]").dataset.paragraph)));
+      summary.append(el("p", "whc-summary__hint", say("claims_left", { count: part.missed.length, where: say("in_paragraphs", { count: paragraphs.length, list: ranges(paragraphs) }) })));
+    }
     summary.hidden = view.root.querySelector("[data-legend]").hidden = false;
   },
   clear(view) {
@@ -81,8 +126,18 @@ KINDS["mark-claims"] = {
     summary.hidden = view.root.querySelector("[data-legend]").hidden = true;
     summary.textContent = "";
   },
-  message(judged) {
-    const [j] = judged, wrong = j.notClaims.length;
-    return say("claims_score", { found: j.score, claims: j.max }) + (wrong ? say("claims_score_wrong", { count: wrong }) : ".");
+  message(judged, items, view) {
+    const part = this.inPart(view, judged[0]), wrong = part.notClaims.length;
+    return (view.part ? say("part_score", view.part) : "") + say("claims_score", { found: part.found.length, claims: part.max })
+      + (wrong ? say("claims_score_wrong", { count: wrong }) : ".");
   },
 };
+
+// Sorted numbers as ranges: [13, 14, 15, 18] -> "13–15, 18".
+function ranges(numbers) {
+  const out = [];
+  numbers.sort((a, b) => a - b).forEach((n, i) => {
+    if (i && n === numbers[i - 1] + 1) out[out.length - 1][1] = n; else out.push([n, n]);
+  });
+  return out.map(([a, b]) => a === b ? a : a + "\u2013" + b).join(", ");
+}

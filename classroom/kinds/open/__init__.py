@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ...yamlfile import Fields
@@ -17,6 +18,16 @@ class OpenItem(Item):
     def prompt(self) -> str:
         return self.task
 
+    @property
+    def model_answer(self) -> str:
+        """The model answer with the author's line breaks (a numbered point starts a line), and
+        the lines that only continue a point (indented in the YAML) joined to it."""
+        return model_lines(self.answer)
+
+
+def model_lines(text: str) -> str:
+    return re.sub(r"[ \t]*\n[ \t]+", " ", text.strip())
+
 
 class Open(Kind):
     name = "open"
@@ -31,7 +42,7 @@ class Open(Kind):
                         task=fields.text("prompt"), rubric=rubric)
 
     def item_key(self, item: OpenItem) -> dict:
-        return {**super().item_key(item), "rubric": list(item.rubric)}
+        return {**super().item_key(item), "answer": item.model_answer, "rubric": list(item.rubric)}
 
     def key_texts(self, item: OpenItem) -> list[str]:
         return [*super().key_texts(item), item.answer, *item.rubric]

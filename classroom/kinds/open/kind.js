@@ -1,4 +1,4 @@
-// Your own answer: compared with a model answer and a checklist, never scored.
+// Your own answer: compared with a model answer and a checklist, never scored (so no score is saved).
 KINDS["open"] = {
   keepsFeedbackWhileEditing: true,  // the model answer helps while the learner revises
   read(item) { const text = item.querySelector("textarea"); return text.value.trim() ? text.value : null; },
@@ -10,11 +10,11 @@ KINDS["open"] = {
   feedback(view, item, itemId, judged) {
     const keyItem = view.key.items[itemId];
     if (judged.verdict === "unanswered") return [["verdict", say("open_first", {})]];
-    return [["heading", say("open_model", {})], ["", keyItem.answer], ["heading", say("open_points", {})]]
+    return [["heading", say("open_model", {})], ["model", keyItem.answer], ["heading", say("open_points", {})]]
       .concat(keyItem.rubric.map((point) => ["point", point]), [["", keyItem.feedback], ["concept", keyItem.concept]]);
   },
-  tally: (judged, items) => [judged.filter((j) => j.verdict === "answered").length, items.length],
   message(judged, items) {
-    return say("open_written", { done: judged.filter((j) => j.verdict === "answered").length, total: items.length });
+    const done = judged.filter((j) => j.verdict === "answered").length;
+    return done === items.length ? say("open_answered", { count: done }) : say("open_written", { done, total: items.length });
   },
 };
