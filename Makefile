@@ -19,8 +19,8 @@ build: $(VENV)/.installed  ## the static site, strict: any warning is shown and 
 preview: $(VENV)/.installed  ## live-reloading preview for authors, on this computer only
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
-pack: build  ## a zip of the built site for USB sticks, in dist/
-	$(PY) -m classroom.pack --dir site --out dist/weighing-health-claims.zip
+pack: build  ## zips for USB sticks in dist/: the whole module, and a student edition without the teachers' pages
+	$(PY) -m classroom.pack --dir site --out dist/weighing-health-claims.zip --students-out dist/weighing-health-claims-students.zip
 
 worksheets: $(VENV)/.installed-test chromium  ## paper worksheets and answer grids as PDFs, in dist/worksheets/
 	$(PY) -m classroom.worksheets --out dist/worksheets

@@ -1,13 +1,23 @@
-"""Zip the built site for USB sticks: unzip anywhere and open index.html, no server needed."""
+"""Zip the built site for USB sticks: unzip anywhere and open index.html, no server needed.
+
+Two zips: the whole module for teachers, and a student edition built without the teachers'
+pages (no answer key, no check-up key: classroom/editions.py).
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
+from .build import run_mkdocs
+from .editions import EDITION_VARIABLE
+
 FOLDER = "weighing-health-claims"
+STUDENT_ZIP = f"{FOLDER}-students.zip"
 
 
 def pack(site_dir: Path, archive: Path) -> int:
@@ -22,10 +32,25 @@ def pack(site_dir: Path, archive: Path) -> int:
     return len(files)
 
 
+def pack_student_edition(config: Path, archive: Path, out=sys.stdout) -> int | None:
+    """Build the student edition into a temporary folder and zip it; None if the build failed."""
+    os.environ[EDITION_VARIABLE] = "student"
+    try:
+        with tempfile.TemporaryDirectory(prefix="whc-students-") as folder:
+            if run_mkdocs(config, Path(folder), out) != 0:
+                return None
+            return pack(Path(folder), archive)
+    finally:
+        del os.environ[EDITION_VARIABLE]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--dir", default="site")
     parser.add_argument("--out", default=f"dist/{FOLDER}.zip")
+    parser.add_argument("--students-out", default=f"dist/{STUDENT_ZIP}",
+                        help="the student edition's zip (built here from mkdocs.yml)")
+    parser.add_argument("--config-file", default="mkdocs.yml")
     args = parser.parse_args(argv)
     # `site` is a link that a rebuild may switch: read one build from start to end.
     site_dir, archive = Path(args.dir).resolve(), Path(args.out)
@@ -34,8 +59,16 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     count = pack(site_dir, archive)
     size = archive.stat().st_size / 1e6
-    print(f"Wrote {archive} ({count} files, {size:.1f} MB). Copy it onto the USB sticks; "
-          f"students unzip it and open {FOLDER}/index.html.")
+    print(f"Wrote {archive} ({count} files, {size:.1f} MB): the whole module, with the "
+          "teachers' pages and the answer key.")
+    students = Path(args.students_out)
+    count = pack_student_edition(Path(args.config_file).resolve(), students)
+    if count is None:
+        print("The student edition could not be built: see the lines above.", file=sys.stderr)
+        return 1
+    print(f"Wrote {students} ({count} files, {students.stat().st_size / 1e6:.1f} MB): the "
+          "student edition, without the teachers' pages. Copy it onto students' USB sticks; "
+          f"they unzip it and open {FOLDER}/index.html.")
     return 0
 
 

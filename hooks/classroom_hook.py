@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -11,6 +12,8 @@ _ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(_ROOT))  # the hook runs from mkdocs.yml's folder, the package sits beside it
 
 from classroom.accessibility import first_tooltips_only, name_search_dialog  # noqa: E402
+from classroom.editions import (EDITION_VARIABLE, for_students, is_teachers_page,  # noqa: E402
+                                nav_without_teachers)
 from classroom.errors import AuthoringError, AuthoringErrors  # noqa: E402
 from classroom.minify import minify_assets  # noqa: E402
 from classroom.project import Module  # noqa: E402
@@ -21,6 +24,7 @@ from classroom.textfile import misnamed_files  # noqa: E402
 
 _module: Module | None = None
 _serving = False  # under `mkdocs serve`, own assets stay readable
+_for_students = os.environ.get(EDITION_VARIABLE) == "student"  # no teachers' pages
 
 
 def _authoring_errors_stop_the_build(function):
@@ -43,6 +47,8 @@ def on_config(config):
         raise AuthoringErrors(misnamed) if len(misnamed) > 1 else misnamed[0]
     use_language(config.theme["language"])
     _module = Module.load(_ROOT)
+    if _for_students:
+        config.nav = nav_without_teachers(config.nav)
     return config
 
 
@@ -50,6 +56,9 @@ def on_config(config):
 @_authoring_errors_stop_the_build
 def on_files(files, config):
     from mkdocs.structure.files import File
+    if _for_students:
+        for file in [f for f in files.documentation_pages() if is_teachers_page(f.src_uri)]:
+            files.remove(file)
     files.append(File.generated(config, "assets/javascripts/exercises.js",
                                 content=page_script(config.theme["language"])))
     files.append(File.generated(config, CLASS_PAGE_SCRIPT,  # loaded by the class page only
@@ -60,6 +69,8 @@ def on_files(files, config):
 # Replace the author's markers with case texts, exercises and lists.
 @_authoring_errors_stop_the_build
 def on_page_markdown(markdown, page, config, files):
+    if _for_students:
+        markdown = for_students(markdown)
     return _module.expand(markdown, page.file.src_uri)
 
 
