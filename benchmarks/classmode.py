@@ -99,8 +99,9 @@ def memory_mib(pid: int) -> tuple[float, float]:
         status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
         return float("nan"), float("nan")
-    fields = {line.split(":")[0]: line.split()[1] for line in status.splitlines() if ":" in line}
-    return int(fields.get("VmRSS", 0)) / 1024, int(fields.get("VmHWM", 0)) / 1024
+    fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+    kib = lambda name: int(fields.get(name, "0 kB").split()[0])  # noqa: E731
+    return kib("VmRSS") / 1024, kib("VmHWM") / 1024
 
 
 async def run_class(port: int, students: int, catalogue: Catalogue, pages: list[str]):
