@@ -184,15 +184,25 @@ def test_a_wrong_checklist_answer_gets_its_reason_and_where_to_look(page, starte
     assert "Read the text again" not in root.inner_text()
 
 
-def test_every_real_checklist_entry_points_somewhere_or_says_nowhere(module):
-    for exercise in module.exercises.values():
-        if exercise.kind != "missing-info":
-            continue
+def test_every_real_checklist_entry_has_a_reason_and_a_place_to_look(module):
+    for case in CASES:  # the practice pages' checklists
+        exercise = module.exercises[f"{case}-missing"]
         for item in exercise.items:
-            if item.quote:
+            assert item.why_not, f"{exercise.id}/{item.id}: no reason for a wrong answer"
+            if item.paragraph is None:  # "nowhere": only where the text gives nothing to quote
+                assert item.answer == "no" and not item.quote, f"{exercise.id}/{item.id}"
+            elif item.quote:
                 assert item.quote in exercise.case.paragraphs[item.paragraph - 1].text
-            else:
-                assert item.answer == "no" and item.paragraph is None
+
+
+def test_a_real_wrong_answer_says_why_and_where(page, server, module):
+    item = next(i for i in module.exercises["iskitim-missing"].items if i.id == "risks")
+    page.goto(server + "practice/iskitim.html#iskitim-missing-risks")
+    exercise = module.exercises["iskitim-missing"]
+    choose(page, exercise, item, "no")
+    press(page, exercise, "check")
+    said = page.locator("#iskitim-missing-risks [data-feedback]").inner_text()
+    assert item.why_not["no"] in said and f"Where to look: paragraph {item.paragraph}." in said
 
 
 # Item 5: the open task is not scored
