@@ -17,7 +17,7 @@ import falcon
 from ..contract import MAX_NAME
 from ..errors import AuthoringError
 from .catalogue import Catalogue, EventError
-from .reports import Report, Scorer, to_csv, to_xapi
+from .reports import Report, Scorer, fold, to_csv, to_xapi
 from .store import ClassStore
 from .teacher import Teacher
 
@@ -64,6 +64,8 @@ class ClassApi:
         self._catalogue: Catalogue | None = None
         self._scorer: Scorer | None = None
         self._lock = threading.Lock()
+        self._report_lock = threading.Lock()
+        self._folded: dict = {}  # lesson -> [(generation, scorer), last seq folded, work]
 
     def catalogue(self) -> tuple[Catalogue, Scorer]:
         """The exercises and keys, read again when the site was rebuilt (a key may be fixed)."""
@@ -82,9 +84,19 @@ class ClassApi:
                 self._catalogue_for = identity
             return self._catalogue, self._scorer
 
-    def report(self, lesson: int) -> Report:
+    def report(self, lesson: int, use):
+        """`use(report)` for one lesson, with the events folded so far kept between refreshes
+        (only new ones are read), unless data was deleted or the keys changed since."""
         catalogue, scorer = self.catalogue()
-        return Report(catalogue, self.store.students(), self.store.events(lesson), scorer)
+        with self._report_lock:
+            folded = self._folded.get(lesson)
+            if folded is None or folded[0] != (self.store.generation, id(scorer)):
+                folded = self._folded[lesson] = [(self.store.generation, id(scorer)), 0, {}]
+            events = self.store.events(lesson, after=folded[1])
+            fold(events, folded[2])
+            if events:
+                folded[1] = events[-1].seq
+            return use(Report(catalogue, self.store.students(), scorer=scorer, work=folded[2]))
 
 
 # What every request may carry
@@ -146,7 +158,7 @@ def lesson_of(api: ClassApi, req) -> int:
     return lesson
 
 
-def exercise_item(api: ClassApi, req, report: Report, claims_too: bool = False):
+def exercise_item(api: ClassApi, req, claims_too: bool = False):
     exercise = api.catalogue()[0].exercises.get(req.get_param("exercise") or "")
     if exercise is None:
         raise ApiError(404, "There is no such exercise.")
@@ -260,10 +272,9 @@ class ClassReport:
     def on_get(self, req, resp):
         teacher_only(self.api, req)
         lesson = lesson_of(self.api, req)
-        report = self.api.report(lesson)
-        resp.media = {"lesson": lesson, "lessons": self.api.store.lessons(),
-                      "students": report.students(), "help": report.help(),
-                      "exercises": report.items()}
+        figures = self.api.report(lesson, lambda report: {
+            "students": report.students(), "help": report.help(), "exercises": report.items()})
+        resp.media = {"lesson": lesson, "lessons": self.api.store.lessons(), **figures}
 
 
 class Spread:
@@ -271,9 +282,9 @@ class Spread:
 
     def on_get(self, req, resp):
         teacher_only(self.api, req)
-        report = self.api.report(lesson_of(self.api, req))
-        exercise, item = exercise_item(self.api, req, report, claims_too=True)
-        resp.media = report.spread(exercise.id, item)
+        exercise, item = exercise_item(self.api, req, claims_too=True)
+        resp.media = self.api.report(lesson_of(self.api, req),
+                                     lambda report: report.spread(exercise.id, item))
 
 
 class OpenResponses:
@@ -281,10 +292,10 @@ class OpenResponses:
 
     def on_get(self, req, resp):
         teacher_only(self.api, req)
-        report = self.api.report(lesson_of(self.api, req))
-        exercise, item = exercise_item(self.api, req, report)
-        resp.media = report.open_responses(exercise.id, item,
-                                           names=req.get_param_as_bool("names") or False)
+        exercise, item = exercise_item(self.api, req)
+        names = req.get_param_as_bool("names") or False
+        resp.media = self.api.report(lesson_of(self.api, req),
+                                     lambda report: report.open_responses(exercise.id, item, names))
 
 
 class Download:
@@ -293,15 +304,15 @@ class Download:
     def on_get(self, req, resp):
         teacher_only(self.api, req)
         lesson = lesson_of(self.api, req)
-        report = self.api.report(lesson)
         if self.kind == "csv":
             resp.content_type = "text/csv; charset=utf-8"
-            resp.text = "\ufeff" + to_csv(report)  # the mark tells spreadsheets it is UTF-8
+            # The mark at the start tells spreadsheets it is UTF-8.
+            resp.text = "\ufeff" + self.api.report(lesson, to_csv)
             resp.downloadable_as = f"class-results-lesson-{lesson}.csv"
         else:
             home = f"{req.scheme}://{req.get_header('Host') or req.host}/"
             resp.content_type = "application/x-ndjson; charset=utf-8"
-            resp.text = to_xapi(report, home)
+            resp.text = self.api.report(lesson, lambda report: to_xapi(report, home))
             resp.downloadable_as = f"class-results-lesson-{lesson}.xapi.jsonl"
 
 

@@ -48,21 +48,25 @@ class Scorer:
         if answer is None:
             return exercise.scorer.score(exercise.key, item_id, None) \
                 if exercise.kind != "mark-claims" else None
-        version, response = answer
+        version, response, same = answer
         if version != exercise.items[item_id].version:
             return None
-        memo = (exercise.id, item_id, json.dumps(response, sort_keys=True))
+        memo = (exercise.id, item_id, same)
         if memo not in self._seen:
             self._seen[memo] = exercise.scorer.score(exercise.key, item_id, response)
         return self._seen[memo]
 
 
-def fold(events) -> dict[str, dict[str, Work]]:
-    """student id -> exercise id -> Work."""
-    work: dict[str, dict[str, Work]] = {}
+def fold(events, work: dict | None = None) -> dict[str, dict[str, Work]]:
+    """student id -> exercise id -> Work; new events are folded into `work` when given, so a
+    refresh reads only what arrived since the last one. An answer is (version, response, the
+    response as canonical JSON, by which the scorer remembers verdicts)."""
+    work = {} if work is None else work
     for event in events:
         mine = work.setdefault(event.student, {}).setdefault(event.exercise, Work())
-        answers = {item: (None if a is None else (a["v"], a["r"])) for item, a in event.items.items()}
+        answers = {item: (None if a is None else
+                          (a["v"], a["r"], json.dumps(a["r"], sort_keys=True)))
+                   for item, a in event.items.items()}
         for item, answer in answers.items():
             if answer is None:
                 mine.current.pop(item, None)
@@ -79,10 +83,11 @@ def fold(events) -> dict[str, dict[str, Work]]:
 class Report:
     """Figures for one lesson: built once per request from the lesson's events."""
 
-    def __init__(self, catalogue: Catalogue, students: dict, events, scorer: Scorer | None = None):
+    def __init__(self, catalogue: Catalogue, students: dict, events=(), scorer: Scorer | None = None,
+                 work: dict | None = None):
         self.catalogue = catalogue
         self.scorer = scorer or Scorer(catalogue)
-        self.work = fold(events)
+        self.work = work if work is not None else fold(events)
         self.names = {sid: students[sid].name for sid in self.work if sid in students}
         self.work = {sid: w for sid, w in self.work.items() if sid in students}
 
@@ -157,7 +162,7 @@ class Report:
             tried += 1
             first += tries[0][1]["verdict"] == "right"
             last += tries[-1][1]["verdict"] == "right"
-            for answer, v in {json.dumps(a[1], sort_keys=True): (a, v) for a, v in tries}.values():
+            for answer, v in {a[2]: (a, v) for a, v in tries}.values():
                 if v["verdict"] in ("wrong", "partly"):
                     text = exercise.answer_text(item_id, answer[1])
                     wrong[text] += 1

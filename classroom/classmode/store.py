@@ -78,6 +78,7 @@ class ClassStore:
     def __init__(self, folder: Path):
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / FILE_NAME
+        self.generation = 0  # goes up when data is deleted, so remembered reports are dropped
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self._lock = threading.Lock()
         with self._lock:
@@ -166,9 +167,10 @@ class ClassStore:
             return [event["id"] for event in events]
         return self._write(insert)
 
-    def events(self, lesson: int | None = None, student: str | None = None) -> list[Event]:
-        """Events in the order they arrived, of one lesson and/or one student."""
-        where, parameters = [], []
+    def events(self, lesson: int | None = None, student: str | None = None,
+               after: int = 0) -> list[Event]:
+        """Events in the order they arrived, of one lesson and/or one student, after a seq."""
+        where, parameters = ["seq > ?"], [after]
         if lesson is not None:
             where.append("lesson = ?")
             parameters.append(lesson)
@@ -195,6 +197,7 @@ class ClassStore:
             db.execute("DELETE FROM events WHERE student = ?", (student_id,))
             return db.execute("DELETE FROM students WHERE id = ?", (student_id,)).rowcount > 0
         found = self._write(delete)
+        self.generation += 1
         self._scrub()
         return found
 
@@ -204,6 +207,7 @@ class ClassStore:
             for table in ("events", "students", "lessons"):
                 db.execute(f"DELETE FROM {table}")
         self._write(delete)
+        self.generation += 1
         self._scrub()
         self.new_lesson()
 
