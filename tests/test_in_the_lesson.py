@@ -5,11 +5,14 @@ to look; the open task is not scored; and the keyboard reaches Check at once."""
 
 from __future__ import annotations
 
-import json
+import shutil
 
 import pytest
 
 from answering import choose, exercise_root, mark, press, score_text
+from classroom.errors import AuthoringError
+from classroom.project import Module
+from fixture_project import STARTER, make_project
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
          "device_scale_factor": 2}
@@ -203,6 +206,28 @@ def test_a_real_wrong_answer_says_why_and_where(page, server, module):
     press(page, exercise, "check")
     said = page.locator("#iskitim-missing-risks [data-feedback]").inner_text()
     assert item.why_not["no"] in said and f"Where to look: paragraph {item.paragraph}." in said
+
+
+@pytest.mark.parametrize("line, pieces", [
+    ("    paragraph: 999", ["missing/key.yml:", "item 'risks'", "field 'paragraph'",
+                          "from 1 to 98, but it is 999", "remove the line"]),
+    ("    paragraph: twelve", ["item 'risks'", "field 'paragraph'", "but it is 'twelve'"]),
+    ('    why_not: {"no": "It is right."}', ["item 'cost'", "field 'why_not'",
+                                             "'no' is not a wrong answer to explain",
+                                             "use values other than the answer"]),
+])
+def test_a_wrong_pointer_or_reason_in_a_checklist_key_stops_the_build(tmp_path, line, pieces):
+    folder = tmp_path / "missing"
+    shutil.copytree(STARTER / "missing", folder)
+    key = folder / "key.yml"
+    concept = "weigh-pros-and-cons" if "why_not" in line else "treatments-can-harm"
+    key.write_text(key.read_text().replace(f"    concept: {concept}",
+                                           f"{line}\n    concept: {concept}"))
+    with pytest.raises(AuthoringError) as caught:
+        Module.load(make_project(tmp_path / "project", {"missing": folder}))
+    message = str(caught.value)
+    for piece in pieces:
+        assert piece in message, f"{piece!r} not in {message!r}"
 
 
 # Item 5: the open task is not scored
