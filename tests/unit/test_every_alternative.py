@@ -14,6 +14,21 @@ ALTERNATIVES = [(exercise.id, item.id, answer) for exercise in MODULE.exercises.
                 for item in exercise.items for answer in item.also]
 
 
+@pytest.mark.parametrize("exercise_id", [e.id for e in MODULE.exercises.values() if e.assessment])
+def test_every_check_up_key_earns_full_marks_with_the_laptops_scorer(exercise_id):
+    exercise = MODULE.exercises[exercise_id]
+    key = full_key(exercise, MODULE.index)
+    if exercise.kind == "mark-claims":
+        marks = {item.sentence.id: item.answer for item in exercise.items}
+        judged = exercise.handler.score(key, TEXT_ITEM, marks)
+        assert judged["verdict"] == "right" and judged["score"] == len(exercise.items)
+        return
+    for item in exercise.items:
+        response = list(item.answer) if item.multiple else item.answer
+        judged = exercise.handler.score(key, item.id, response)
+        assert judged["verdict"] == ("answered" if exercise.kind == "open" else "right"), item.id
+
+
 def test_the_keys_accept_alternative_answers():
     assert len(ALTERNATIVES) >= 10
 
