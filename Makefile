@@ -8,7 +8,7 @@ PORT   ?= 8000
 HOST   ?= 0.0.0.0
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build preview pack worksheets test bench chromium clean new-case new-exercise
+.PHONY: serve build preview pack worksheets test check bench chromium clean new-case new-exercise
 
 serve: build  ## build, then serve the site to the classroom network
 	$(PY) -m classroom.serve --dir site --host='$(HOST)' --port='$(PORT)'
@@ -33,6 +33,9 @@ new-case: $(VENV)/.installed  ## stub files, page and nav entry for a case: make
 
 new-exercise: $(VENV)/.installed  ## a stub exercise: make new-exercise ID=my-clinic-claims KIND=mark-claims CASE=my-clinic
 	$(PY) -m classroom.scaffold exercise '$(ID)' '$(KIND)' '$(CASE)'
+
+check: $(VENV)/.installed-test  ## the unit layer only (data, loader, scorers, templates): seconds, no browser
+	$(PY) -m pytest tests/unit -q
 
 bench: $(VENV)/.installed-test chromium  ## measure build time, weight, Lighthouse, latency, load
 	$(PY) -m benchmarks

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from classroom.errors import AuthoringError
+from classroom.errors import AuthoringError, AuthoringErrors, Collector
 from classroom.project import Module
 from fixture_project import STARTER, make_project, starter_project
 
-BROKEN = Path(__file__).resolve().parent / "fixtures" / "broken"
+BROKEN = Path(__file__).resolve().parent.parent / "fixtures" / "broken"
 
 # fixture folder -> pieces the message must contain: file:line, item, field, problem, advice
 EXPECTED = {
@@ -119,3 +119,36 @@ def test_a_marker_inside_a_code_example_is_left_as_text(tmp_path):
     module = Module.load(project)
     page = "```\n<!-- whc:case nowhere -->\n```\nSee `<!-- whc:glossary -->`.\n"
     assert module.expand(page, "example.md") == page
+
+
+def test_a_quote_differing_only_by_an_apostrophe_names_both_characters(tmp_path):
+    project = make_project(tmp_path, {"starter-evidence": STARTER / "evidence"})
+    exercise = project / "exercises" / "starter-evidence" / "exercise.yml"
+    text = exercise.read_text(encoding="utf-8")
+    exercise.write_text(text.replace("case: iskitim", "case: mardaleishvili").split("items:")[0]
+                        + "items:\n  - id: own-cells\n    quote: \"administration of the "
+                        "patient's own stem cells\"\n", encoding="utf-8")
+    key = project / "exercises" / "starter-evidence" / "key.yml"
+    key.write_text("items:\n  own-cells:\n    answer: mechanism\n    feedback: Why.\n"
+                   "    concept: long-use-not-evidence\n", encoding="utf-8")
+    message = load_error(project)
+    assert ("the text has \u2019 (RIGHT SINGLE QUOTATION MARK) where your quote has ' "
+            "(APOSTROPHE), just after 'administration of the patient'") in message
+    assert "exercises/starter-evidence/exercise.yml:6:" in message
+
+
+def test_a_collector_keeps_going_and_reports_one_error_as_itself():
+    collector = Collector()
+    for number in (1, 2):
+        with collector.attempt():
+            raise AuthoringError("a.yml", f"problem {number}", "fix it", line=number)
+    with pytest.raises(AuthoringErrors) as caught:
+        collector.raise_if_any()
+    assert [str(error) for error in caught.value.errors] == [
+        "a.yml:1: problem 1. What to do: fix it", "a.yml:2: problem 2. What to do: fix it"]
+    single = Collector()
+    with single.attempt():
+        raise AuthoringError("b.yml", "only problem", "fix it", item="x", field="y", line=4)
+    with pytest.raises(AuthoringError, match=r"^b\.yml:4: item 'x', field 'y': only problem"):
+        single.raise_if_any()
+    Collector().raise_if_any()  # nothing found, nothing raised

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from classroom.render import render
 from classroom.worksheets import STYLE, claim_codes, exercise_sets
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # Words that only make sense on a screen, or that would give feedback away.
 SCREEN_WORDS = re.compile(r"\bCheck\b|(?i:\b(try again|show solution|click|tap|press|browser|"
                           r"saved|screen)\b|\b(right|wrong):)")

@@ -13,7 +13,7 @@ import pytest
 from classroom.project import Module
 from fixture_project import starter_project
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 MARKERS = {f"exercise-{kind}": f"<!-- whc:exercise starter-{kind} -->"
            for kind in ["claims", "evidence", "missing", "choice", "open"]}
 MARKERS["answer-key"] = "<!-- whc:answer-key -->"

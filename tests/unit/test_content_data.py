@@ -1,0 +1,56 @@
+"""The teaching content as data: full sets on both texts, a comparison, all nine priority
+concepts, and fair wording."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import pytest
+
+from support import ROOT
+
+ALLEGATIONS = re.compile(r"\b(scam\w*|fraud\w*|liars?|greed\w*|exploit\w*|con artists?|"
+                         r"charlatan\w*|swindl\w*|cheat\w*|quack(?!ery)\w*)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("case_id", ["iskitim", "mardaleishvili"])
+def test_each_clinic_text_has_a_full_set_of_all_five_kinds(module, case_id):
+    on_case = [e for e in module.exercises.values() if e.case and e.case.id == case_id
+               and not e.id.startswith("lesson-")]
+    by_kind = defaultdict(list)
+    for exercise in on_case:
+        by_kind[exercise.kind].append(exercise)
+    assert set(by_kind) == {"mark-claims", "evidence-level", "missing-info", "choice", "open"}
+    assert sum(len(e.items) for e in by_kind["evidence-level"]) >= 15
+    checklist = {item.id for e in by_kind["missing-info"] for item in e.items}
+    assert checklist == set(module.index.missing_info)
+    whole_text = [e for e in by_kind["mark-claims"]
+                  if len(e.paragraphs) == len(module.cases[case_id].paragraphs)]
+    assert whole_text, "a mark-claims exercise covers the whole text"
+
+
+def test_one_exercise_compares_the_two_texts(module):
+    comparing = [e for e in module.exercises.values()
+                 if module.placements[e.id] == "practice/compare.md"]
+    assert comparing and all(e.case is None for e in comparing)
+    text = " ".join(i.prompt + " ".join(o.text for o in i.options)
+                    for e in comparing for i in e.items)
+    assert "Iskitim" in text and "Mardaleishvili" in text
+
+
+def test_items_cover_all_nine_priority_concepts(module):
+    priority = {c.id for c in module.index.concepts.values() if c.priority}
+    used = {item.concept.id for e in module.exercises.values() for item in e.items}
+    assert len(priority) == 9
+    assert priority <= used
+
+
+def test_no_wording_alleges_bad_motives(module):
+    texts = [path.read_text(encoding="utf-8") for path in (ROOT / "docs").rglob("*.md")]
+    texts += [path.read_text(encoding="utf-8") for path in (ROOT / "exercises").rglob("*.yml")]
+    sentences = [s for text in texts for s in re.split(r"(?<=[.!?])\s+", text)]
+    # A sentence that says what the module does *not* claim ("not ... greedy") is fine.
+    found = sorted(s for s in sentences if ALLEGATIONS.search(s)
+                   and not re.search(r"\b(not|never|no one|nobody)\b", s, re.IGNORECASE))
+    assert found == []
