@@ -16,9 +16,11 @@ import falcon
 
 from ..contract import MAX_NAME
 from ..errors import AuthoringError
+from . import checkup
 from .catalogue import Catalogue, EventError
+from .imports import FileRefused, events_from_file
 from .reports import Report, Scorer, fold, to_csv, to_xapi
-from .store import ClassStore
+from .store import FEEDBACK_MODES, ClassStore
 from .teacher import Teacher
 
 MAX_BODY = 512 * 1024     # bytes of one request; an open answer is at most 20,000 characters
@@ -210,10 +212,20 @@ class Events:
         if not isinstance(events, list) or not 0 < len(events) <= MAX_EVENTS:
             raise ApiError(400, f"Send 'events': a list of 1 to {MAX_EVENTS} events.")
         catalogue, _ = self.api.catalogue()
+        lesson = self.api.store.current_lesson()
+        settings = self.api.store.checkup(lesson)
         good, refused = [], []
         for event in events:
             try:
-                good.append(catalogue.check_event(event))
+                catalogue.check_event(event)
+                if event["type"] == "handin":
+                    earlier = self.api.store.handed_in(student.id, lesson, event["exercise"])
+                    earlier += [e["id"] for e in good if e["type"] == "handin"
+                                and e["exercise"] == event["exercise"]]
+                    why = checkup.refusal(settings, earlier, event["id"])
+                    if why:
+                        raise EventError(why)
+                good.append(event)
             except EventError as problem:
                 event_id = event.get("id") if isinstance(event, dict) else None
                 refused.append({"id": event_id if isinstance(event_id, str) else None,
@@ -224,6 +236,24 @@ class Events:
             resp.status = 422
             resp.media["error"] = (f"{len(refused)} of {len(events)} answers were refused: "
                                    f"{refused[0]['error']}")
+
+
+class OwnCheckup:
+    """A student's own check-up: open or closed, handed in or not, and their feedback when the
+    teacher's setting allows. Nobody else's, and no key entry of an item they did not answer."""
+
+    def __init__(self, api): self.api = api
+
+    def on_get(self, req, resp):
+        student = student_of(self.api, req)
+        catalogue, scorer = self.api.catalogue()
+        exercise = catalogue.exercises.get(req.get_param("exercise") or "")
+        if exercise is None or not exercise.assessment:
+            raise ApiError(404, "There is no such check-up exercise.")
+        lesson = self.api.store.current_lesson()
+        handins = [e for e in self.api.store.events(lesson, student=student.id)
+                   if e.type == "handin" and e.exercise == exercise.id]
+        resp.media = checkup.own_results(exercise, scorer, self.api.store.checkup(lesson), handins)
 
 
 # The teacher
@@ -274,7 +304,31 @@ class ClassReport:
         lesson = lesson_of(self.api, req)
         figures = self.api.report(lesson, lambda report: {
             "students": report.students(), "help": report.help(), "exercises": report.items()})
-        resp.media = {"lesson": lesson, "lessons": self.api.store.lessons(), **figures}
+        resp.media = {"lesson": lesson, "lessons": self.api.store.lessons(),
+                      "checkup": self.api.store.checkup(lesson).__dict__, **figures}
+
+
+class CheckupSettings:
+    """Open or close the check-up, choose when students see feedback, release the results."""
+
+    def __init__(self, api): self.api = api
+
+    def on_post(self, req, resp):
+        teacher_only(self.api, req)
+        data = read_json(req)
+        changes = {}
+        for name in ("open", "released"):
+            if name in data:
+                if not isinstance(data[name], bool):
+                    raise ApiError(400, f"'{name}' must be true or false.")
+                changes[name] = data[name]
+        if "feedback" in data:
+            if data["feedback"] not in FEEDBACK_MODES:
+                raise ApiError(400, f"'feedback' must be one of: {', '.join(FEEDBACK_MODES)}.")
+            changes["feedback"] = data["feedback"]
+        lesson = self.api.store.current_lesson()
+        resp.media = {"lesson": lesson,
+                      "checkup": self.api.store.set_checkup(lesson, **changes).__dict__}
 
 
 class Spread:
@@ -329,6 +383,28 @@ class Lessons:
                       "lessons": self.api.store.lessons()}
 
 
+class ImportFile:
+    """One My answers file, loaded by the teacher on the class page: its answers join those of
+    the student it names, in the current lesson, or it is refused with a reason."""
+
+    def __init__(self, api): self.api = api
+
+    def on_post(self, req, resp):
+        teacher_only(self.api, req)
+        data = read_json(req)
+        file_name, text = data.get("file"), data.get("content")
+        if not isinstance(file_name, str) or not isinstance(text, str):
+            raise ApiError(400, "Send 'file' (its name) and 'content' (its text).")
+        file_name = _CONTROL.sub("", file_name)[:200]
+        try:
+            name, events = events_from_file(self.api.catalogue()[0], text)
+        except FileRefused as why:
+            raise ApiError(422, f"{file_name} was not loaded: {why}.", file=file_name) from None
+        student = self.api.store.student_named(name)
+        self.api.store.add_events(student.id, events)
+        resp.media = {"file": file_name, "name": student.name, "exercises": len(events)}
+
+
 def _confirmed(req) -> None:
     if read_json(req).get("confirm") is not True:
         raise ApiError(400, "Nothing was deleted: send {\"confirm\": true} to confirm.")
@@ -363,6 +439,7 @@ def make_api(api: ClassApi) -> falcon.App:
     app.add_route("/join", Join(api))
     app.add_route("/me", Me(api))
     app.add_route("/events", Events(api))
+    app.add_route("/checkup", OwnCheckup(api))
     app.add_route("/teacher/login", Login(api))
     app.add_route("/teacher/logout", Logout(api))
     app.add_route("/teacher/session", Session(api))
@@ -372,6 +449,8 @@ def make_api(api: ClassApi) -> falcon.App:
     app.add_route("/teacher/results.csv", Download(api, "csv"))
     app.add_route("/teacher/results.jsonl", Download(api, "xapi"))
     app.add_route("/teacher/lessons", Lessons(api))
+    app.add_route("/teacher/checkup", CheckupSettings(api))
+    app.add_route("/teacher/import", ImportFile(api))
     app.add_route("/teacher/students/{student_id}/delete", DeleteStudent(api))
     app.add_route("/teacher/delete-everything", DeleteEverything(api))
     return app

@@ -1,8 +1,9 @@
 """What the laptop knows of the exercises: items, versions, labels and keys, read from the
 project's data files (never from a browser), and the check every event from a browser passes.
 
-The key is exactly the payload a page gets (classroom.contract.exercise_key), so the laptop's
-scorers and the browser's judge from one source; a corrected key re-scores everything on read.
+The key is the payload a practice page gets (classroom.contract.full_key: for a check-up also
+the key its page never holds), so the laptop's scorers and the browser's judge from one source;
+a corrected key re-scores everything on read.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..contract import ID_PATTERN, MAX_CHOSEN, MAX_MARKS, MAX_TEXT, SENTENCE_ID, exercise_key
+from ..contract import ID_PATTERN, MAX_CHOSEN, MAX_MARKS, MAX_TEXT, SENTENCE_ID, full_key
 from ..kinds import KINDS
 from ..kinds.base import Kind
 
-EVENT_TYPES = ("answer", "check", "solution")
+EVENT_TYPES = ("answer", "check", "solution", "handin")
+# A check-up has no key in its page: it is handed in (and marked here), never checked.
+CHECKUP_TYPES = ("answer", "handin")
 EVENT_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
 MAX_VERSION = 80
 
@@ -34,8 +37,9 @@ class ExerciseInfo:
     title: str
     kind: str
     items: dict             # item id -> ItemInfo, in the page's order
-    key: dict               # what the browser gets in <script data-key>
+    key: dict               # the whole key (a check-up's too): for the laptop's scorers only
     labels: dict            # answer id (claim kind, evidence level, ...) -> its label
+    assessment: bool = False  # a check-up: handed in, marked here, feedback when the teacher says
 
     @property
     def scorer(self) -> Kind:
@@ -89,8 +93,9 @@ class Catalogue:
                      for saved in kind.saved_items(exercise)}
             exercises[exercise.id] = ExerciseInfo(
                 exercise.id, exercise.title, exercise.kind, items,
-                exercise_key(exercise, module.index),
-                {term.id: term.label for term in kind.vocabulary(module.index).values()})
+                full_key(exercise, module.index),
+                {term.id: term.label for term in kind.vocabulary(module.index).values()},
+                bool(exercise.assessment))
         return cls(exercises)
 
     @classmethod
@@ -115,6 +120,10 @@ class Catalogue:
         if exercise is None:
             raise EventError(f"there is no exercise '{str(event.get('exercise'))[:80]}' "
                              "in this module")
+        allowed = CHECKUP_TYPES if exercise.assessment else EVENT_TYPES[:3]
+        if event["type"] not in allowed:
+            raise EventError(f"'{exercise.id}' is {'part of the check-up' if exercise.assessment else 'practice'}"
+                             f": its answers are sent as {' or '.join(allowed)}, not {event['type']}")
         at = event.get("at")
         if isinstance(at, bool) or not isinstance(at, (int, float)) or not 0 <= at < 1e14:
             raise EventError("'at' must be a time in milliseconds")

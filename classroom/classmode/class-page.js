@@ -44,6 +44,7 @@ function draw(data) {
     data.lessons.forEach((l) => { const o = select.appendChild(el("option", "", l.title)); o.value = l.id; });
     select.value = String(data.lesson);
   }
+  drawCheckup(data.checkup);
   page.querySelectorAll("[data-class-download]").forEach((link) => {
     link.href = "/api/teacher/results." + link.dataset.classDownload + "?lesson=" + data.lesson;
   });
@@ -90,6 +91,41 @@ function draw(data) {
       }));
     });
   });
+}
+
+// The check-up's settings for the current lesson: open or closed, when feedback shows, released.
+function drawCheckup(checkup) {
+  part("checkup-state").textContent = say(checkup.open ? "cp_checkup_is_open" : "cp_checkup_is_closed", {})
+    + (checkup.released ? say("cp_checkup_released", {}) : "");
+  page.querySelector("[data-class-action=checkup-open]").disabled = checkup.open;
+  page.querySelector("[data-class-action=checkup-close]").disabled = !checkup.open;
+  page.querySelectorAll("[data-class-feedback] input").forEach((radio) => { radio.checked = radio.value === checkup.feedback; });
+  page.querySelector("[data-class-action=release]").disabled = checkup.released || checkup.feedback !== "release";
+}
+
+const setCheckup = (changes) => api("checkup", changes).then(refresh);
+
+// My answers files: each sent on its own, so each is loaded or refused with its own reason.
+async function importFiles(input) {
+  const files = Array.from(input.files), list = part("import-list");
+  input.value = "";
+  list.textContent = "";
+  let loaded = 0;
+  for (const file of files) {
+    let line;
+    if (file.size > 400000) line = say("cp_import_too_large", { file: file.name });
+    else {
+      try {
+        const answer = await api("import", { file: file.name, content: await file.text() });
+        const data = await answer.json();
+        line = answer.ok ? say("cp_import_loaded", { file: data.file, count: data.exercises, name: data.name }) : data.error;
+        loaded += answer.ok ? 1 : 0;
+      } catch (error) { line = say("cp_unreachable", { time: new Date().toLocaleTimeString() }); }
+    }
+    list.append(el("li", "", line));
+  }
+  part("import-summary").textContent = say("cp_import_summary", { loaded, count: files.length });
+  refresh();
 }
 
 // One item's spread (no names), or the open answers to an open task.
@@ -143,9 +179,14 @@ if (classMode) {
   });
   part("lesson").addEventListener("change", (event) => { lesson = Number(event.target.value); chosen = null; refresh(); });
   part("names").addEventListener("change", () => chosen && chosen.open && detail());
+  part("feedback").addEventListener("change", (event) => setCheckup({ feedback: event.target.value }));
+  part("files").addEventListener("change", (event) => importFiles(event.target));
   page.addEventListener("click", (event) => {
     const action = event.target.closest("[data-class-action]");
     if (!action) return;
+    if (action.dataset.classAction === "checkup-open") setCheckup({ open: true });
+    if (action.dataset.classAction === "checkup-close") setCheckup({ open: false });
+    if (action.dataset.classAction === "release" && confirm(say("cp_release_confirm", {}))) setCheckup({ released: true });
     if (action.dataset.classAction === "new-lesson" && confirm(say("cp_new_lesson_confirm", {})))
       api("lessons", {}).then(() => { lesson = null; chosen = null; refresh(); });
     if (action.dataset.classAction === "delete-everything" && confirm(say("cp_delete_all_confirm", {})))

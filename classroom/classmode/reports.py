@@ -72,7 +72,7 @@ def fold(events, work: dict | None = None) -> dict[str, dict[str, Work]]:
                 mine.current.pop(item, None)
             else:
                 mine.current[item] = answer
-        if event.type == "check":
+        if event.type in ("check", "handin"):  # a check-up's hand-in is marked as a Check
             mine.checks.append(answers)
         elif event.type == "solution" and not mine.checks:
             mine.solution_without_try = True

@@ -44,7 +44,17 @@ CREATE TABLE IF NOT EXISTS events (
     UNIQUE (student, event_id)
 );
 CREATE INDEX IF NOT EXISTS events_by_lesson ON events (lesson, seq);
+CREATE TABLE IF NOT EXISTS checkups (
+    lesson INTEGER PRIMARY KEY REFERENCES lessons(id) ON DELETE CASCADE,
+    open INTEGER NOT NULL,
+    feedback TEXT NOT NULL,
+    released INTEGER NOT NULL
+);
 """
+
+# When a student sees the check-up's feedback: at each hand-in (and they may hand in again),
+# once they have handed in (their first hand-in counts), or when the teacher releases results.
+FEEDBACK_MODES = ("at-once", "after-handin", "release")
 
 
 @dataclass(frozen=True)
@@ -60,11 +70,22 @@ class Event:
     student: str
     event_id: str
     lesson: int
-    type: str       # "answer", "check" or "solution"
+    type: str       # "answer", "check", "solution" or "handin" (a check-up's)
     exercise: str
     items: dict     # {item id: {"v": version, "r": response}}
     at: float       # when the student's browser recorded it (ms since 1970, the browser's clock)
     received: float  # when the laptop stored it (seconds since 1970)
+
+
+@dataclass(frozen=True)
+class Checkup:
+    """The teacher's settings for the check-up in one lesson: closed and released at first."""
+    open: bool = False
+    feedback: str = "release"
+    released: bool = False
+
+    def shows_feedback(self, handed_in: bool) -> bool:
+        return handed_in and (self.feedback != "release" or self.released)
 
 
 def _hash(token: str) -> str:
@@ -136,6 +157,14 @@ class ClassStore:
             (student.id, _hash(token), student.name, student.joined)))
         return student, token
 
+    def student_named(self, name: str) -> Student:
+        """The student of that name (letter case aside), made if there is none: answers loaded
+        from a file join those the same student sent live. No browser gets a token for them."""
+        for student in self.students().values():
+            if student.name.casefold() == name.casefold():
+                return student
+        return self.join(name)[0]
+
     def student_for(self, token: str) -> Student | None:
         rows = self._read("SELECT id, name, joined FROM students WHERE token_hash = ?",
                           (_hash(token),))
@@ -190,6 +219,28 @@ class ClassStore:
     def count_events(self) -> int:
         return self._read("SELECT COUNT(*) FROM events")[0][0]
 
+    def handed_in(self, student_id: str, lesson: int, exercise: str) -> list[str]:
+        """The ids of a student's hand-ins of one check-up exercise in a lesson, first first."""
+        return [row[0] for row in self._read(
+            "SELECT event_id FROM events WHERE student = ? AND lesson = ? AND exercise = ?"
+            " AND type = 'handin' ORDER BY seq", (student_id, lesson, exercise))]
+
+    # The check-up
+    def checkup(self, lesson: int) -> Checkup:
+        rows = self._read("SELECT open, feedback, released FROM checkups WHERE lesson = ?",
+                          (lesson,))
+        return Checkup(bool(rows[0][0]), rows[0][1], bool(rows[0][2])) if rows else Checkup()
+
+    def set_checkup(self, lesson: int, **changes) -> Checkup:
+        """Open or close the check-up, choose when feedback shows, release results."""
+        if changes.get("feedback", FEEDBACK_MODES[0]) not in FEEDBACK_MODES:
+            raise ValueError(f"feedback must be one of: {', '.join(FEEDBACK_MODES)}")
+        settings = Checkup(**{**self.checkup(lesson).__dict__, **changes})
+        self._write(lambda db: db.execute(
+            "INSERT OR REPLACE INTO checkups (lesson, open, feedback, released) VALUES (?, ?, ?, ?)",
+            (lesson, int(settings.open), settings.feedback, int(settings.released))))
+        return settings
+
     # Deleting
     def delete_student(self, student_id: str) -> bool:
         """Remove one student and everything they sent. True if there was such a student."""
@@ -204,7 +255,7 @@ class ClassStore:
     def delete_everything(self) -> None:
         """Every lesson, student and answer gone; a new empty lesson begins."""
         def delete(db):
-            for table in ("events", "students", "lessons"):
+            for table in ("events", "students", "checkups", "lessons"):
                 db.execute(f"DELETE FROM {table}")
         self._write(delete)
         self.generation += 1

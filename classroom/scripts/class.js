@@ -29,6 +29,23 @@ const Class = (() => {
     later(type === "answer" ? 1500 : 0);
   }
 
+  // A hand-in's fate reaches its exercise on this page, if it is still open here.
+  function tell(exercise, outcome) {
+    const root = document.querySelector(`[data-exercise='${CSS.escape(exercise)}']`);
+    if (root && root.whc && root.whc.handedIn) root.whc.handedIn(outcome);
+  }
+
+  // This student's own check-up exercise, as the laptop sees it (null when it cannot be asked).
+  async function results(exercise) {
+    if (!on || !me) return null;
+    try {
+      const answer = await fetch("/api/checkup?exercise=" + encodeURIComponent(exercise),
+        { credentials: "same-origin", headers: { Authorization: "Bearer " + me.token } });
+      if (answer.status === 401) { forget(); return null; }
+      return answer.ok ? await answer.json() : null;
+    } catch (error) { return null; }
+  }
+
   function later(ms) { if (!timer) timer = setTimeout(send, ms); }
 
   function forget() {  // the laptop no longer knows this browser (its data was deleted)
@@ -59,13 +76,22 @@ const Class = (() => {
       batch.forEach((e) => flying.add(e.id));
       const answer = await post("events", { events: batch });
       if (answer.status === 401) return forget();
+      const handins = batch.filter((e) => e.type === "handin");
       if (answer.status === 200 || answer.status === 422) {
         const body = await answer.json();
         const done = new Set(body.stored.concat(body.refused.map((r) => r.id)));
         outbox = outbox.filter((e) => !done.has(e.id));
+        keep();
+        handins.forEach((e) => {
+          const refusal = body.refused.find((r) => r.id === e.id);
+          if (refusal) tell(e.exercise, { error: refusal.error });
+          else if (done.has(e.id)) tell(e.exercise, { stored: true });
+        });
       } else if (answer.status < 500 && answer.status !== 429) {
         const bad = new Set(batch.map((e) => e.id));  // can never be accepted: not kept
         outbox = outbox.filter((e) => !bad.has(e.id));
+        keep();
+        handins.forEach((e) => tell(e.exercise, { error: say("handin_failed", {}) }));
       } else failed = true;
       keep();
     } catch (error) {
@@ -133,6 +159,11 @@ const Class = (() => {
     place(form);
   }
 
+  // A check-up needs a name on the laptop: ask for it above that exercise, with no "Not now".
+  function askToJoin(root) {
+    if (on && !me && !document.querySelector(".whc-join")) prompt((form) => root.before(form), false);
+  }
+
   function start() {
     if (!on) return;
     status();
@@ -153,5 +184,5 @@ const Class = (() => {
     });
     window.addEventListener("online", () => later(0));
   }
-  return { record, start };
+  return { record, start, results, askToJoin, served: () => on, joined: () => Boolean(me) };
 })();

@@ -17,6 +17,7 @@ class Exercise {
       const action = event.target.closest("[data-action]");
       if (action) this[action.dataset.action]();
     });
+    if (root.hasAttribute("data-assessment")) this.results();  // feedback the teacher has released
   }
 
   // Feedback about answers that have since changed would mislead: clear it, then save.
@@ -41,14 +42,14 @@ class Exercise {
     if (record.score) show(this.scoreLine, say("last_score", { score: record.score[0], max: record.score[1] }));
   }
 
-  save(item, score) {
+  save(item, score, type) {
     const changes = {};
     (item ? [item] : this.items).forEach((node) => {
       const response = this.kind.read(node);
       changes[node.dataset.item] = response === null ? null : { v: node.dataset.version, r: response };
     });
     warnUnsaved(this.notice, Answers.saveItems(this.id, changes, score) ? "" : "save_failed");
-    Class.record(this.id, changes, item ? "answer" : this.revealing ? "solution" : "check");  // class mode only
+    Class.record(this.id, changes, type || (item ? "answer" : this.revealing ? "solution" : "check"));  // class mode only
   }
 
   // Another tab changed this exercise's answers: show them here, so the last answer typed
@@ -63,14 +64,23 @@ class Exercise {
   }
 
   check(reveal) {
-    reveal = this.revealing = reveal === true;
+    const { score, max } = this.showFeedback(reveal === true);
+    // Nothing to score (an open answer): no score is saved, so none is shown as marks anywhere.
+    this.save(null, max ? [score, max] : undefined);
+  }
+
+  // Judge the answers on the page with this.key and show the kind's feedback. A check-up's key
+  // comes from the laptop and holds only the items handed in: any other item is unanswered.
+  showFeedback(reveal) {
+    this.revealing = reveal;
     this.checked = true;
     const judged = this.items.map((item) => {
-      const itemId = item.dataset.item, result = this.kind.judge(this.key, itemId, this.kind.read(item));
+      const itemId = item.dataset.item, known = Boolean(this.kind.render) || has(this.key.items, itemId);
+      const result = this.kind.judge(this.key, itemId, known ? this.kind.read(item) : null);
       if (this.kind.render) { this.kind.render(this, item, itemId, result, reveal); return result; }
       const box = item.querySelector("[data-feedback]");
       box.textContent = "";
-      this.kind.feedback(this, item, itemId, result, reveal).forEach(([kind, text]) => {
+      (known ? this.kind.feedback(this, item, itemId, result, reveal) : [verdictLine(result)]).forEach(([kind, text]) => {
         const classes = kind ? kind.split(" ").map((c) => "whc-feedback__" + c).join(" ") : "";
         if (kind !== "point") { box.append(el("p", classes, text)); return; }
         if (!box.lastChild || box.lastChild.tagName !== "UL") box.append(el("ul"));
@@ -84,16 +94,44 @@ class Exercise {
     const message = this.kind.message ? this.kind.message(judged, this.items, this)
       : say("score", { score, max }) + (unanswered ? say("not_answered", { count: unanswered }) : "");
     show(this.scoreLine, message + (reveal ? say("solution_shown", {}) : ""));
-    // Nothing to score (an open answer): no score is saved, so none is shown as marks anywhere.
-    this.save(null, max ? [score, max] : undefined);
+    return { score, max };
   }
 
   solution() { this.check(true); }
 
-  // A check-up has no key in the page: its answers are marked on the teacher's laptop.
+  // A check-up has no key in the page: served by `make serve`, it is handed in to the teacher's
+  // laptop, which marks it; from disk or another server it is only saved here (and in My answers).
   handin() {
-    this.save();
-    show(this.notice, say("handin_needs_teacher", {}));
+    if (!Class.served()) { this.save(); show(this.notice, say("handin_needs_teacher", {})); return; }
+    if (!Class.joined()) { this.save(); show(this.notice, say("handin_join_first", {})); Class.askToJoin(this.root); return; }
+    this.save(null, undefined, "handin");
+    show(this.notice, say("handin_sending", {}));
+  }
+
+  // What became of a hand-in (class.js tells): refused with the laptop's reason, or taken.
+  handedIn(outcome) {
+    if (outcome.error) { show(this.notice, outcome.error); return; }
+    show(this.notice, say("handin_done", { time: new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) }));
+    this.results(true);
+  }
+
+  // The laptop's view of this student's check-up: closed, waiting for the teacher, or the
+  // handed-in answers with the key's entries for them, shown with the kind's own feedback.
+  async results(justHandedIn) {
+    const data = await Class.results(this.id);
+    if (!data) return;
+    if (!data.handedIn) { if (!data.open) show(this.notice, say("checkup_closed", {})); return; }
+    if (!data.key) { show(this.notice, say(justHandedIn ? "handin_done_wait" : "handin_waiting", {})); return; }
+    this.key = data.key;
+    const changes = {};
+    this.items.forEach((item) => {
+      const response = has(data.answers, item.dataset.item) ? data.answers[item.dataset.item] : null;
+      this.kind.write(item, response, this);
+      changes[item.dataset.item] = response === null ? null : { v: item.dataset.version, r: response };
+    });
+    Answers.saveItems(this.id, changes, data.score || undefined);  // the page and this browser's copy agree
+    this.showFeedback(false);
+    show(this.notice, say(data.feedback === "at-once" ? "handin_feedback_again" : "handin_feedback", {}));
   }
 
   retry() {
