@@ -8,6 +8,7 @@ import pytest
 
 from classroom.contract import full_key
 from classroom.project import Module
+from classroom.words import say
 from support import ROOT
 
 MODULE = Module.load(ROOT)
@@ -44,3 +45,14 @@ def test_no_check_up_evidence_item_quotes_a_claim_practised_in_an_evidence_exerc
     for exercise_id, item_id, quote in checked:
         repeats = [f"{e}/{i}" for e, i, other in practised if overlaps(quote, other)]
         assert not repeats, f"{exercise_id}/{item_id} repeats {repeats}"
+
+
+ALTERNATIVES = [(e.id, item.id, answer, reason) for e in CHECKUP for item in e.items
+                for answer, reason in item.also.items()]
+
+
+@pytest.mark.parametrize("exercise_id,item_id,answer,reason", ALTERNATIVES,
+                         ids=[f"{e}-{i}-{a}" for e, i, a, _ in ALTERNATIVES])
+def test_a_check_up_alternative_reads_once_as_also_fair(exercise_id, item_id, answer, reason):
+    shown = say("also_fair", reason=reason)  # what the learner reads once feedback is released
+    assert shown.count("Also") == 1, shown
