@@ -20,7 +20,7 @@ from classroom.worksheets import STYLE, claim_codes, exercise_sets
 
 ROOT = Path(__file__).resolve().parents[2]
 # Words that only make sense on a screen, or that would give feedback away.
-SCREEN_WORDS = re.compile(r"\bCheck\b|(?i:\b(try again|show solution|click|tap|press|browser|"
+SCREEN_WORDS = re.compile(r"\bCheck\b(?!-up)|(?i:\b(try again|show solution|click|tap|press|browser|"
                           r"saved|screen)\b|\b(right|wrong):)")
 
 
@@ -76,11 +76,12 @@ def test_worksheets_have_a_name_line_numbered_items_and_no_feedback(printed, mod
             f"{exercise_set.name}: screen words on paper: {SCREEN_WORDS.search(text).group(0)}"
         position = 0
         for exercise in exercise_set.exercises:
-            position = text.index(plain(exercise.title), position)
+            # PDF text loses the space where a line wraps, so a title's words may touch.
+            words = r"\s?".join(re.escape(word) for word in plain(exercise.title).split())
+            position = re.compile(words).search(text, position).start()
             for number, item in enumerate(exercise.items, start=1):
-                assert plain(item.feedback)[:60] not in text, f"feedback printed: {item.id}"
-                for reason in getattr(item, "reasons", {}).values():
-                    assert plain(reason)[:60] not in text, f"a reason printed: {item.id}"
+                for secret in exercise.handler.key_texts(item):
+                    assert plain(secret)[:60] not in text, f"key text printed: {item.id}"
                 if exercise.kind == "mark-claims":
                     continue  # claims are marked on the case sheet; the key lists them
                 # Item n is numbered n and comes after item n-1, as in the answer key.
