@@ -15,6 +15,6 @@ def test_search_finds_a_case_text(context, page, base_url, word, page_title):
     result = page.locator(".md-search-result__item h1", has_text=page_title)
     search.fill(word)
     # Search answers once its index has loaded (it says "Initializing search" until then).
-    result.first.wait_for(timeout=15000)
+    result.first.wait_for(timeout=30000)
     assert context.traffic.outside == []
     assert context.traffic.console_errors == []
