@@ -544,7 +544,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     try:
         socket_map, dispatcher = open_servers(
-            class_mode.with_class_mode(make_app(site, {"/api": mode.api}), lambda: site.folder),
+            class_mode.with_class_mode(make_app(site, {"/api": mode.api}), lambda: site.folder,
+                                       mode.teacher),
             host, port, notices, per_address=args.per_address,
             request_timeout=args.request_timeout,
             max_connections=connection_limit(raise_open_file_limit()))

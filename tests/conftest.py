@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,7 +13,8 @@ from playwright.sync_api import sync_playwright
 from classroom.project import Module
 from classroom.serve import serving_in_background
 from fixture_project import starter_project
-from support import ROOT, build_site, is_local, launch_chromium, offline_context  # noqa: F401
+from support import (ROOT, TEACHER_PIN, build_site, is_local, launch_chromium,  # noqa: F401
+                     offline_context)
 
 
 @pytest.fixture(scope="session")
@@ -30,9 +33,20 @@ def pages(site) -> list[str]:
                   if path.name != "404.html")
 
 
+@contextmanager
+def teacher_pin():
+    """Servers started here use support.TEACHER_PIN, so a test can sign in as the teacher."""
+    before = os.environ.get("TEACHER_PIN")
+    os.environ["TEACHER_PIN"] = TEACHER_PIN
+    try:
+        yield
+    finally:
+        os.environ.pop("TEACHER_PIN") if before is None else os.environ.update(TEACHER_PIN=before)
+
+
 @pytest.fixture(scope="session")
 def server(site):
-    with serving_in_background(site) as base:
+    with teacher_pin(), serving_in_background(site) as base:
         yield base
 
 
@@ -53,7 +67,7 @@ def starter(tmp_path_factory):
     project = starter_project(tmp_path_factory.mktemp("starter"))
     result = build_site(project / "site", project / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
-    with serving_in_background(project / "site") as url:
+    with teacher_pin(), serving_in_background(project / "site") as url:
         yield BuiltProject(project, project / "site", url, Module.load(project))
 
 

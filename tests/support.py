@@ -30,6 +30,18 @@ def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess
                           capture_output=True, text=True, env=build_env(), cwd=config.parent)
 
 
+# The teacher PIN of the servers the tests start (conftest.py); class mode serves the teachers'
+# pages only to a browser signed in with it.
+TEACHER_PIN = "135791"
+
+
+def sign_in_as_teacher(context, base_url: str) -> None:
+    """Sign this browser profile in as the teacher, as the class page does (served sites only)."""
+    if base_url.startswith("http"):
+        answer = context.request.post(base_url + "api/teacher/login", data={"pin": TEACHER_PIN})
+        assert answer.ok, answer.text()
+
+
 def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 

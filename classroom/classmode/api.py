@@ -274,7 +274,8 @@ class Login:
         if token is None:
             raise ApiError(403, "That PIN is not right. The PIN is shown in the window where "
                                 "'make serve' runs.")
-        resp.set_cookie(TEACHER_COOKIE, token, path="/api", secure=False, http_only=True,
+        # Path "/": the teachers' pages, too, are served only to this browser (serving.py).
+        resp.set_cookie(TEACHER_COOKIE, token, path="/", secure=False, http_only=True,
                         same_site="Strict")
         resp.media = {"teacher": True}
 
@@ -285,7 +286,7 @@ class Logout:
     def on_post(self, req, resp):
         read_json(req)
         self.api.teacher.log_out(req.cookies.get(TEACHER_COOKIE))
-        resp.unset_cookie(TEACHER_COOKIE, path="/api")
+        resp.unset_cookie(TEACHER_COOKIE, path="/")
         resp.media = {"teacher": False}
 
 

@@ -1,23 +1,33 @@
 """How class mode joins the classroom server: the API under /api/, a cookie that tells pages
 they are served by `make serve` (pages from disk or another server never get it, so they make
-no request to /api), and a strict Content-Security-Policy on the class page."""
+no request to /api), a strict Content-Security-Policy on the class page, and the teachers'
+pages (answer key included) served only to a browser signed in with the teacher PIN: others
+get a page saying so, and a search index without those pages' entries."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import html
+import json
 import os
+import posixpath
 import re
 import sys
+from http.cookies import CookieError, SimpleCookie
 from dataclasses import dataclass
 from pathlib import Path
 
-from .api import ClassApi, make_api
+from ..words import table
+from .api import TEACHER_COOKIE, ClassApi, make_api
 from .store import ClassStore
 from .teacher import Teacher, new_pin
 
 CLASS_COOKIE = "whc-class"
 CLASS_PAGE = "teachers/class.html"
+TEACHERS = "teachers/"
+SEARCH_INDEXES = ("search/search_index.json", "search/search_index.js")
+TEACHERS_ONLY_PAGE = Path(__file__).resolve().parent.parent / "templates" / "teachers-only.html"
 DEFAULT_DATA = "classroom-data"
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attributes>[^>]*)>(?P<body>.*?)</script>",
                             re.S)
@@ -29,6 +39,7 @@ class ClassMode:
     store: ClassStore
     pin: str
     data_dir: Path
+    teacher: Teacher
 
 
 def data_folder(value: str | None, site_dir: Path, project: Path) -> Path:
@@ -45,8 +56,9 @@ def data_folder(value: str | None, site_dir: Path, project: Path) -> Path:
 def start(project: Path, data_dir: Path, pin: str | None, site_identity=None) -> ClassMode:
     pin = (pin or "").strip() or new_pin()
     store = ClassStore(data_dir)
-    api = make_api(ClassApi(store, Teacher(pin), project, site_identity))
-    return ClassMode(api, store, pin, data_dir)
+    teacher = Teacher(pin)
+    api = make_api(ClassApi(store, teacher, project, site_identity))
+    return ClassMode(api, store, pin, data_dir, teacher)
 
 
 def script_hashes(html: str) -> list[str]:
@@ -66,10 +78,60 @@ def class_page_policy(html: str) -> str:
             "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
 
 
-def with_class_mode(app, site_folder):
-    """`app` (the whole server) with the class-mode cookie on every page and file, and the
-    class page's policy. `site_folder()` is the build being served now."""
+def site_path(path_info: str) -> str:
+    """The file a request asks for, relative to the site: 'teachers/answer-key.html'."""
+    return posixpath.normpath("/" + path_info).lstrip("/")
+
+
+def teachers_only(path: str) -> bool:
+    """A teachers' page or file, other than the class page where the teacher signs in."""
+    return (path + "/").startswith(TEACHERS) and path != CLASS_PAGE
+
+
+def search_index_for_students(text: str, javascript: bool) -> bytes:
+    """The search index (JSON, or the JavaScript the page opened from disk reads) without the
+    entries of teachers' pages."""
+    prefix = text[:text.index("{")] if javascript else ""
+    index = json.loads(text[len(prefix):])
+    index["docs"] = [doc for doc in index["docs"] if not teachers_only(doc["location"].split("#")[0])]
+    return (prefix + json.dumps(index, ensure_ascii=False, separators=(",", ":"))).encode("utf-8")
+
+
+def teachers_only_page(language: str = "en") -> bytes:
+    words = table(language)
+    page = re.sub(r"\{#.*?#\}\n", "", TEACHERS_ONLY_PAGE.read_text(encoding="utf-8"), flags=re.S)
+    for name in ("cp_teachers_only_title", "cp_teachers_only_text", "cp_teachers_only_sign_in"):
+        page = page.replace("{{ " + name + " }}", html.escape(words[name]))
+    return page.replace("{{ language }}", language).replace("{{ class_page }}", "/" + CLASS_PAGE).encode()
+
+
+def is_teacher_request(teacher: Teacher, environ) -> bool:
+    try:
+        cookie = SimpleCookie(environ.get("HTTP_COOKIE", ""))
+    except CookieError:
+        return False
+    return TEACHER_COOKIE in cookie and teacher.is_session(cookie[TEACHER_COOKIE].value)
+
+
+def with_class_mode(app, site_folder, teacher: Teacher | None = None):
+    """`app` (the whole server) with the class-mode cookie on every page and file, the class
+    page's policy, and (given the `teacher`) the teachers' pages for the teacher's browser only.
+    `site_folder()` is the build being served now."""
     policies: dict = {}
+    indexes: dict = {}
+    refusal = teachers_only_page()
+
+    def students_index(path: str) -> bytes | None:
+        file = Path(site_folder()) / path
+        try:
+            stamp = (str(file), file.stat().st_mtime_ns)
+            if stamp not in indexes:
+                indexes.clear()
+                indexes[stamp] = search_index_for_students(file.read_text(encoding="utf-8"),
+                                                           path.endswith(".js"))
+        except (OSError, ValueError, KeyError):
+            return None
+        return indexes[stamp]
 
     def policy() -> str | None:
         page = Path(site_folder()) / CLASS_PAGE
@@ -86,6 +148,23 @@ def with_class_mode(app, site_folder):
         path = environ.get("PATH_INFO", "")
         if path == "/api" or path.startswith("/api/"):
             return app(environ, start_response)
+        wanted = site_path(path)
+        if teacher and (teachers_only(wanted) or wanted in SEARCH_INDEXES) \
+                and not is_teacher_request(teacher, environ):
+            body, status, kind = refusal, "403 Forbidden", "text/html; charset=utf-8"
+            if wanted in SEARCH_INDEXES:
+                body, status = students_index(wanted), "200 OK"
+                kind = "application/json" if wanted.endswith(".json") else "text/javascript"
+            if body is not None:
+                start_response(status, [
+                    ("Content-Type", kind), ("Content-Length", str(len(body))),
+                    ("Cache-Control", "no-store"),  # a teacher signing in then gets the whole site
+                    ("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer"),
+                    ("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
+                                                "frame-ancestors 'none'"),
+                    ("Set-Cookie", f"{CLASS_COOKIE}={environ.get('SERVER_PORT', '')}; Path=/; "
+                                   "SameSite=Strict")])
+                return [body]
 
         def start(status, headers, exc_info=None):
             # Not HttpOnly: the page script reads it. The port keeps it to this server.

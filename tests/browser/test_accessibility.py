@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from support import sign_in_as_teacher
+
 AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
                                                  "wcag22aa", "best-practice"]},
            "resultTypes": ["violations"]}
@@ -20,6 +22,7 @@ def violations(page) -> list[str]:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_violations_on_any_page(browser, server, pages, scheme):
     context = browser.new_context(color_scheme=scheme)
+    sign_in_as_teacher(context, server)  # the teachers' pages too
     page = context.new_page()
     found = {}
     for path in pages:

@@ -13,6 +13,7 @@ from answering import choose, exercise_root, mark, press, score_text
 from classroom.errors import AuthoringError
 from classroom.project import Module
 from fixture_project import STARTER, make_project
+from support import sign_in_as_teacher
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
          "device_scale_factor": 2}
@@ -258,6 +259,7 @@ def test_the_model_answer_keeps_its_line_breaks(page, server, module):
     press(page, exercise, "check")
     shown = root.locator(".whc-feedback__model").inner_text().splitlines()
     assert [line[:3] for line in shown] == ["1. ", "2. ", "3. "]
+    sign_in_as_teacher(page.context, server)  # class mode serves the key to the teacher only
     page.goto(server + "teachers/answer-key.html")
     model = page.locator("#key-iskitim-questions + .whc-key__exercise .whc-model-answer")
     assert [line[:3] for line in model.inner_text().splitlines()] == ["1. ", "2. ", "3. "]

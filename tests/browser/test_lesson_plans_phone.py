@@ -3,6 +3,8 @@ off and no cell is squeezed to a word or two per line."""
 
 from __future__ import annotations
 
+from support import sign_in_as_teacher
+
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 # For every table: its width, the width the page shows, and the fewest words per line in any
@@ -27,6 +29,7 @@ MEASURE = """() => [...document.querySelectorAll('article table')].map((table) =
 def test_lesson_plan_tables_fit_a_phone(browser, server):
     context = browser.new_context(**PHONE)
     page = context.new_page()
+    sign_in_as_teacher(context, server)
     page.goto(server + "teachers/lesson-plans.html")
     tables = page.evaluate(MEASURE)
     context.close()

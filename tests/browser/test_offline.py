@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from support import sign_in_as_teacher
+
 
 def visit(page, url: str) -> None:
     page.goto(url, wait_until="load")
@@ -10,6 +12,7 @@ def visit(page, url: str) -> None:
 
 
 def test_every_page_stays_on_this_machine(context, page, pages, base_url):
+    sign_in_as_teacher(context, base_url)  # the teachers' pages too
     for path in pages:
         visit(page, base_url + path)
     traffic = context.traffic

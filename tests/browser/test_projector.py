@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from support import sign_in_as_teacher
+
 PROJECTOR = {"width": 1280, "height": 720}  # a common classroom projector
 
 
@@ -61,6 +63,7 @@ def test_case_page_keeps_its_menus_without_projector(browser, server):
 def test_lesson_plan_links_open_the_projector_view(browser, server):
     context = browser.new_context(viewport=PROJECTOR)
     page = context.new_page()
+    sign_in_as_teacher(context, server)
     page.goto(server + "teachers/lesson-plans.html")
     page.locator("article a", has_text="paragraph 24").first.click()
     page.wait_for_load_state()

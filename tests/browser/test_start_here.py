@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from support import sign_in_as_teacher
+
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 STUDENT_LINKS = [("Lesson 1", "What is a health claim?"), ("practice exercises", "Practice"),
@@ -19,6 +21,8 @@ TEACHER_LINKS = [("teachers' guide", "Teachers' guide"), ("lesson plans", "Lesso
 def test_start_here_leads_to_the_page(browser, server, section, link_text, heading):
     """On a phone, the link sits under its 'Start here' heading, in view, and opens the page."""
     context = browser.new_context(**PHONE)
+    if section == "#teachers":
+        sign_in_as_teacher(context, server)
     page = context.new_page()
     page.goto(server + "index.html")
     # The links of a section are those between its heading and the next one.
