@@ -212,6 +212,32 @@ class Kind:
         return (self.folder / "kind.js").read_text(encoding="utf-8")
 
 
+@dataclass(frozen=True)
+class OneAnswerItem(Item):
+    """An item with one right answer from a vocabulary, other fair ones (`also`) and a reason
+    for wrong ones (`why_not`)."""
+    why_not: dict[str, str] = None  # a wrong answer -> why it does not fit
+
+
+class OneAnswerKind(Kind):
+    """Kinds whose learner picks one answer from the kind's vocabulary."""
+
+    def item_key(self, item: OneAnswerItem) -> dict:
+        entry = super().item_key(item)
+        if item.why_not:
+            entry["reasons"] = item.why_not
+        return entry
+
+    def key_texts(self, item: OneAnswerItem) -> list[str]:
+        return [*super().key_texts(item), *(item.why_not or {}).values()]
+
+    def valid_response(self, response) -> bool:
+        return isinstance(response, str)
+
+    def score(self, key: dict, item_id: str, response) -> dict:
+        return one_answer_score(key["items"][item_id], response)
+
+
 def one_answer_score(key_item: dict, response) -> dict:
     """Scoring shared by kinds with one right answer and maybe other fair ones."""
     if response is None:

@@ -9,13 +9,12 @@ from dataclasses import dataclass
 
 from ...vocabulary import Index, Term
 from ...yamlfile import Fields
-from ..base import Context, Item, Kind, one_answer_score
+from ..base import Context, OneAnswerItem, OneAnswerKind
 
 
 @dataclass(frozen=True)
-class MissingInfoItem(Item):
+class MissingInfoItem(OneAnswerItem):
     entry: Term = None  # the checklist entry: its label and plain question
-    why_not: dict[str, str] = None  # a wrong answer -> why it does not fit this text
     paragraph: int | None = None  # where to look; None: nowhere, the text never mentions it
 
     @property
@@ -27,7 +26,7 @@ class MissingInfoItem(Item):
         return self.entry.definition
 
 
-class MissingInfo(Kind):
+class MissingInfo(OneAnswerKind):
     name = "missing-info"
     on_a_case = True
 
@@ -67,20 +66,9 @@ class MissingInfo(Kind):
         entry = super().item_key(item)
         if item.quote:
             entry["quote"] = item.quote
-        if item.why_not:
-            entry["reasons"] = item.why_not
         if item.paragraph:
             entry["paragraph"] = item.paragraph
         return entry
-
-    def key_texts(self, item: MissingInfoItem) -> list[str]:
-        return [*super().key_texts(item), *item.why_not.values()]
-
-    def valid_response(self, response) -> bool:
-        return isinstance(response, str)
-
-    def score(self, key: dict, item_id: str, response) -> dict:
-        return one_answer_score(key["items"][item_id], response)
 
 
 KIND = MissingInfo()
