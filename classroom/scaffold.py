@@ -17,12 +17,12 @@ import yaml
 
 from .cases import load_case
 from .errors import AuthoringError
+from .kinds import KINDS
+from .render import render
 from .sentences import split_sentences
 from .vocabulary import ID_PATTERN, ID_RULE, load_index
 
 ROOT = Path(__file__).resolve().parent.parent
-KINDS_ON_A_CASE = ("mark-claims", "evidence-level", "missing-info")
-KINDS = KINDS_ON_A_CASE + ("choice", "open")
 
 
 class ScaffoldError(Exception):
@@ -82,7 +82,7 @@ def new_exercise(root: Path, exercise_id: str, kind: str, case: str = "") -> lis
     if case and case not in cases:
         raise ScaffoldError(f"CASE={case} is not a case: use one of {', '.join(cases)} "
                             "(or make one first with make new-case NAME=...)")
-    if kind in KINDS_ON_A_CASE and not case:
+    if KINDS[kind].on_a_case and not case:
         raise ScaffoldError(f"a {kind} exercise is about a case text: add CASE=, one of "
                             f"{', '.join(cases)}")
     sentence = ""
@@ -118,45 +118,17 @@ def _q(text: str) -> str:
 
 def _stubs(kind: str, title: str, case: str, sentence: str, concept: str,
            checklist: str) -> tuple[str, str]:
-    """exercise.yml and key.yml for `kind`: commented, and valid as they stand."""
+    """exercise.yml and key.yml for `kind`: commented, and valid as they stand. The kind's own
+    part comes from its folder (classroom/kinds/<kind>/new-exercise.yml and new-key.yml)."""
     head = (f"# What learners see. The answers are in key.yml. Guide: teachers/authoring.md\n"
             f"title: {_q(title)}\nkind: {kind}\n" + (f"case: {case}\n" if case else "")
             + "intro: \"A one-line instruction shown above the exercise (Markdown).\"\n")
     key_head = ("# The answers and the feedback learners see after Check. Every item names an\n"
                 "# IHC concept: one of the ids under 'concepts:' in exercises/index.yml.\n"
                 "items:\n")
-    quote = f"    quote: {_q(sentence)}  # words copied exactly from the case text\n"
-    if kind == "mark-claims":
-        return (head + "# from_paragraph: 1   # optional: the first and last paragraphs shown\n"
-                       "# to_paragraph: 5\n",
-                key_head + "  first-claim:            # one entry per claim learners should "
-                           "find\n" + quote + "    answer: benefit       # a claim_kinds id "
-                           "from index.yml\n    feedback: \"Why this sentence makes a claim.\"\n"
-                           f"    concept: {concept}\n")
-    if kind == "evidence-level":
-        return (head + "items:\n  - id: first-claim\n" + quote,
-                key_head + "  first-claim:\n    answer: none          # an evidence_levels id "
-                           "from index.yml\n    feedback: \"Why the text gives this kind of "
-                           f"evidence.\"\n    concept: {concept}\n")
-    if kind == "missing-info":
-        return (head + "items:                   # ids from the missing_info checklist in "
-                       f"index.yml\n  - id: {checklist}\n",
-                key_head + f"  {checklist}:\n    answer: \"no\"           # \"yes\", \"partly\" "
-                           "or \"no\"; yes and partly need a quote\n    feedback: \"What the "
-                           f"text says or leaves out.\"\n    concept: {concept}\n")
-    if kind == "choice":
-        return (head + "items:\n  - id: first-question\n    question: \"Write the question.\"\n"
-                       "    options:\n      - id: a\n        text: \"First option\"\n"
-                       "      - id: b\n        text: \"Second option\"\n",
-                key_head + "  first-question:\n    answer: a             # a list such as [a, b] "
-                           "for several right options\n    feedback: \"Why a is right.\"\n"
-                           f"    concept: {concept}\n    options:              # a reason for "
-                           "every option\n      a: \"Why a is right.\"\n"
-                           "      b: \"Why b is wrong.\"\n")
-    return (head + "items:\n  - id: first-task\n    prompt: \"Write the task.\"\n",
-            key_head + "  first-task:\n    answer: \"A model answer.\"\n    rubric:\n"
-                       "      - \"What a good answer does.\"\n    feedback: \"What to look "
-                       f"for.\"\n    concept: {concept}\n")
+    values = dict(sentence=sentence, concept=concept, checklist=checklist)
+    return (head + render(KINDS[kind].template("new-exercise", "yml"), **values),
+            key_head + render(KINDS[kind].template("new-key", "yml"), **values))
 
 
 def _add_to_nav(config: Path, section: str, title: str, page: str) -> None:

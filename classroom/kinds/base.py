@@ -204,9 +204,9 @@ class Kind:
     def folder(self) -> Path:
         return FOLDER / self.name.replace("-", "_")
 
-    def template(self, part: str) -> str:
-        """The path of the kind's widget.html or key.html, for the template loader."""
-        return f"{self.name.replace('-', '_')}/{part}.html"
+    def template(self, part: str, suffix: str = "html") -> str:
+        """The path of one of the kind's templates (widget.html, key.html, …), for the loader."""
+        return f"{self.name.replace('-', '_')}/{part}.{suffix}"
 
     def script(self) -> str:
         return (self.folder / "kind.js").read_text(encoding="utf-8")

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from classroom.kinds import KINDS as KIND_TABLE
+
 from conftest import build_site
 from fixture_project import starter_project
 
-KINDS = ["mark-claims", "evidence-level", "missing-info", "choice", "open"]
+KINDS = list(KIND_TABLE)  # every registered kind
 
 
 def scaffold(project: Path, *arguments: str) -> subprocess.CompletedProcess:

@@ -15,6 +15,7 @@ from types import SimpleNamespace
 import pytest
 from pypdf import PdfReader
 
+from classroom.kinds import KINDS
 from classroom.render import render
 from classroom.worksheets import STYLE, claim_codes, exercise_sets
 
@@ -138,7 +139,8 @@ def test_case_sheet_numbers_every_paragraph(printed, module):
 def test_text_from_data_files_is_printed_as_text_not_markup():
     item = SimpleNamespace(id="x", prompt="<b>Is this bold?</b> Choose one.", quote="<i>q</i>",
                            answer="a", options=[SimpleNamespace(id="a", text="<script>x</script>")])
-    exercise = SimpleNamespace(id="x", title="T & <u>u</u>", kind="choice", items=[item], case=None)
+    exercise = SimpleNamespace(id="x", title="T & <u>u</u>", kind="choice", items=[item], case=None,
+                               handler=KINDS["choice"])
     html = render("worksheets/set.html", set=SimpleNamespace(title="S", exercises=[exercise]),
                   style=STYLE.read_text(), codes={}, claim_kinds={}, ladder=[], step={},
                   missing_answers=[], paragraph_of=lambda case, quote: None,
