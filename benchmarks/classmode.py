@@ -225,8 +225,9 @@ def measure_one(site: Path, workdir: Path, students: int, catalogue, pages) -> l
 
 def measure_class_mode(site: Path, workdir: Path, sizes=(60, 300)) -> list[Row]:
     catalogue = Catalogue.load(ROOT)
+    # The pages students open: class mode serves the teachers' pages to the teacher only.
     pages = ["/" + p.relative_to(site).as_posix() for p in sorted(site.rglob("*.html"))
-             if p.name != "404.html"]
+             if p.name != "404.html" and not p.relative_to(site).as_posix().startswith("teachers/")]
     rows = []
     for students in sizes:
         rows += measure_one(site, workdir, students, catalogue, pages)

@@ -19,7 +19,7 @@ from ..errors import AuthoringError
 from . import checkup
 from .catalogue import Catalogue, EventError
 from .imports import FileRefused, events_from_file
-from .reports import Report, Scorer, fold, to_csv, to_xapi
+from .reports import LiveFigures, Scorer, to_csv, to_xapi
 from .store import FEEDBACK_MODES, ClassStore
 from .teacher import Teacher
 
@@ -67,7 +67,7 @@ class ClassApi:
         self._scorer: Scorer | None = None
         self._lock = threading.Lock()
         self._report_lock = threading.Lock()
-        self._folded: dict = {}  # lesson -> [(generation, scorer), last seq folded, work]
+        self._folded: dict = {}  # lesson -> ((generation, scorer), LiveFigures)
 
     def catalogue(self) -> tuple[Catalogue, Scorer]:
         """The exercises and keys, read again when the site was rebuilt (a key may be fixed)."""
@@ -86,19 +86,26 @@ class ClassApi:
                 self._catalogue_for = identity
             return self._catalogue, self._scorer
 
-    def report(self, lesson: int, use):
-        """`use(report)` for one lesson, with the events folded so far kept between refreshes
-        (only new ones are read), unless data was deleted or the keys changed since."""
+    def _live(self, lesson: int) -> LiveFigures:
+        """One lesson's figures kept between refreshes, with the events that arrived since read
+        (only those), unless data was deleted or the keys changed since. Under _report_lock."""
         catalogue, scorer = self.catalogue()
+        stamp, live = self._folded.get(lesson, (None, None))
+        if live is None or stamp != (self.store.generation, id(scorer)):
+            live = LiveFigures(catalogue, scorer)
+            self._folded[lesson] = ((self.store.generation, id(scorer)), live)
+        live.add(self.store.events(lesson, after=live.last_seq))
+        return live
+
+    def report(self, lesson: int, use):
+        """`use(report)` for one lesson (spreads, open answers, downloads)."""
         with self._report_lock:
-            folded = self._folded.get(lesson)
-            if folded is None or folded[0] != (self.store.generation, id(scorer)):
-                folded = self._folded[lesson] = [(self.store.generation, id(scorer)), 0, {}]
-            events = self.store.events(lesson, after=folded[1])
-            fold(events, folded[2])
-            if events:
-                folded[1] = events[-1].seq
-            return use(Report(catalogue, self.store.students(), scorer=scorer, work=folded[2]))
+            return use(self._live(lesson).report(self.store.students()))
+
+    def figures_json(self, lesson: int) -> str:
+        """The class page's figures as JSON text; the same text while nothing new arrives."""
+        with self._report_lock:
+            return self._live(lesson).as_json(self.store.students())
 
 
 # What every request may carry
@@ -303,10 +310,11 @@ class ClassReport:
     def on_get(self, req, resp):
         teacher_only(self.api, req)
         lesson = lesson_of(self.api, req)
-        figures = self.api.report(lesson, lambda report: {
-            "students": report.students(), "help": report.help(), "exercises": report.items()})
-        resp.media = {"lesson": lesson, "lessons": self.api.store.lessons(),
-                      "checkup": self.api.store.checkup(lesson).__dict__, **figures}
+        head = json.dumps({"lesson": lesson, "lessons": self.api.store.lessons(),
+                           "checkup": self.api.store.checkup(lesson).__dict__}, ensure_ascii=False)
+        # The figures' JSON is kept between refreshes (LiveFigures): spliced in, not rebuilt.
+        resp.content_type = falcon.MEDIA_JSON
+        resp.text = head[:-1] + "," + self.api.figures_json(lesson)[1:]
 
 
 class CheckupSettings:

@@ -99,53 +99,57 @@ class Report:
 
     # 1. who is working
     def students(self) -> list[dict]:
-        rows = []
-        for sid, exercises in self.work.items():
-            started = done = 0
-            for ex_id, work in exercises.items():
-                exercise = self.catalogue.exercises.get(ex_id)
-                if exercise is None:
-                    continue
-                started += 1 if work.current or work.checks else 0
-                if work.checks:
-                    verdicts = self._verdicts(exercise, work.checks[-1]).values()
-                    done += all(v is not None and v["verdict"] != "unanswered" for v in verdicts)
-            rows.append({"id": sid, "name": self.names[sid], "started": started, "done": done,
-                         "last": max(w.last for w in exercises.values())})
-        return sorted(rows, key=lambda row: row["name"].casefold())
+        return sorted((self.student_row(sid) for sid in self.work),
+                      key=lambda row: row["name"].casefold())
+
+    def student_row(self, sid: str) -> dict:
+        started = done = 0
+        exercises = self.work[sid]
+        for ex_id, work in exercises.items():
+            exercise = self.catalogue.exercises.get(ex_id)
+            if exercise is None:
+                continue
+            started += 1 if work.current or work.checks else 0
+            if work.checks:
+                verdicts = self._verdicts(exercise, work.checks[-1]).values()
+                done += all(v is not None and v["verdict"] != "unanswered" for v in verdicts)
+        return {"id": sid, "name": self.names[sid], "started": started, "done": done,
+                "last": max(w.last for w in exercises.values())}
 
     # 2. who may need help
     def help(self) -> list[dict]:
+        return help_order([row for sid in self.work for row in self.help_rows(sid)])
+
+    def help_rows(self, sid: str) -> list[dict]:
         found = []
-        for sid, exercises in self.work.items():
-            for ex_id, work in exercises.items():
-                exercise = self.catalogue.exercises.get(ex_id)
-                if exercise is None:
-                    continue
-                not_right = [check for check in work.checks if any(
-                    v is None or v["verdict"] in NOT_RIGHT
-                    for v in self._verdicts(exercise, check).values())]
-                if len(not_right) >= HELP_AFTER_WRONG_CHECKS and work.checks[-1] is not_right[-1]:
-                    found.append({"student": sid, "name": self.names[sid], "exercise": ex_id,
-                                  "title": exercise.title, "why": "checks",
-                                  "count": len(not_right)})
-                if work.solution_without_try:
-                    found.append({"student": sid, "name": self.names[sid], "exercise": ex_id,
-                                  "title": exercise.title, "why": "solution", "count": 0})
-        return sorted(found, key=lambda row: (row["name"].casefold(), row["title"]))
+        for ex_id, work in self.work[sid].items():
+            exercise = self.catalogue.exercises.get(ex_id)
+            if exercise is None:
+                continue
+            not_right = [check for check in work.checks if any(
+                v is None or v["verdict"] in NOT_RIGHT
+                for v in self._verdicts(exercise, check).values())]
+            if len(not_right) >= HELP_AFTER_WRONG_CHECKS and work.checks[-1] is not_right[-1]:
+                found.append({"student": sid, "name": self.names[sid], "exercise": ex_id,
+                              "title": exercise.title, "why": "checks",
+                              "count": len(not_right)})
+            if work.solution_without_try:
+                found.append({"student": sid, "name": self.names[sid], "exercise": ex_id,
+                              "title": exercise.title, "why": "solution", "count": 0})
+        return found
 
     # 3. per exercise and item
     def items(self) -> list[dict]:
-        result = []
-        for exercise in self._exercises():
-            working = [w[exercise.id] for w in self.work.values() if exercise.id in w]
-            if exercise.kind == "mark-claims":
-                rows = self._claim_rows(exercise, working)
-            else:
-                rows = [self._item_row(exercise, item_id, working) for item_id in exercise.items]
-            result.append({"id": exercise.id, "title": exercise.title, "kind": exercise.kind,
-                           "students": len(working), "items": rows})
-        return result
+        return [self.exercise_entry(exercise) for exercise in self._exercises()]
+
+    def exercise_entry(self, exercise: ExerciseInfo) -> dict:
+        working = [w[exercise.id] for w in self.work.values() if exercise.id in w]
+        if exercise.kind == "mark-claims":
+            rows = self._claim_rows(exercise, working)
+        else:
+            rows = [self._item_row(exercise, item_id, working) for item_id in exercise.items]
+        return {"id": exercise.id, "title": exercise.title, "kind": exercise.kind,
+                "students": len(working), "items": rows}
 
     def _item_row(self, exercise: ExerciseInfo, item_id: str, working: list[Work]) -> dict:
         answered = first = last = tried = 0
@@ -282,6 +286,62 @@ class Report:
                            "item": item_id, "version": answer[0], "response": answer[1],
                            "verdict": verdict, "checks": len(tried),
                            "first": tried[0]["verdict"] if tried else "", "last": work.last}
+
+
+def help_order(rows: list[dict]) -> list[dict]:
+    return sorted(rows, key=lambda row: (row["name"].casefold(), row["title"]))
+
+
+class LiveFigures:
+    """The class page's figures for one lesson, kept between refreshes: events are folded once,
+    and only the exercises and students that new events touch are computed again. With no new
+    events (most refreshes), the same JSON text is returned without any work."""
+
+    def __init__(self, catalogue: Catalogue, scorer: Scorer):
+        self.catalogue, self.scorer = catalogue, scorer
+        self.work: dict = {}
+        self.last_seq = 0
+        self._exercises: dict = {}   # exercise id -> its entry of items()
+        self._students: dict = {}    # student id -> (name, its row of students(), its help rows)
+        self._json: tuple | None = None  # (the students' names, the figures as JSON text)
+
+    def add(self, events) -> None:
+        fold(events, self.work)
+        for event in events:
+            self._exercises.pop(event.exercise, None)
+            self._students.pop(event.student, None)
+        if events:
+            self.last_seq = events[-1].seq
+            self._json = None
+
+    def report(self, students: dict) -> Report:
+        return Report(self.catalogue, students, scorer=self.scorer, work=self.work)
+
+    def as_json(self, students: dict) -> str:
+        """{"students", "help", "exercises"} as JSON text (a "{...}" object without its braces'
+        neighbours), for the class page."""
+        names = tuple((sid, student.name) for sid, student in students.items())
+        if self._json and self._json[0] == names:
+            return self._json[1]
+        report = self.report(students)
+        rows, helped = [], []
+        for sid in report.work:
+            cached = self._students.get(sid)
+            if cached is None or cached[0] != report.names[sid]:
+                cached = self._students[sid] = (report.names[sid], report.student_row(sid),
+                                                report.help_rows(sid))
+            rows.append(cached[1])
+            helped += cached[2]
+        exercises = []
+        for exercise in self.catalogue.exercises.values():
+            if exercise.id not in self._exercises:
+                self._exercises[exercise.id] = report.exercise_entry(exercise)
+            exercises.append(self._exercises[exercise.id])
+        text = json.dumps({"students": sorted(rows, key=lambda row: row["name"].casefold()),
+                           "help": help_order(helped), "exercises": exercises},
+                          ensure_ascii=False, separators=(",", ":"))
+        self._json = (names, text)
+        return text
 
 
 CSV_COLUMNS = ["student id", "name", "exercise", "exercise title", "item", "question", "answer",

@@ -151,3 +151,76 @@ def test_wrong_pins_make_a_device_wait_longer_and_longer():
     assert teacher.wait_before_trying("b", now=0) == 0  # another device is not locked out
     token = teacher.log_in("b", "123456", now=0)
     assert teacher.is_session(token, now=1) and not teacher.is_session("forged", now=1)
+
+
+def test_the_kept_figures_equal_figures_built_afresh(store, catalogue):
+    """LiveFigures recomputes only what new events touch; after each batch it must say exactly
+    what a report built from every event says."""
+    import random
+
+    from classroom.classmode.reports import LiveFigures, Scorer
+    rng = random.Random(3)
+    live = LiveFigures(catalogue, Scorer(catalogue))
+    students = [store.join(f"S{n}")[0] for n in range(6)]
+    practice = [ex for ex in catalogue.exercises.values()
+                if not ex.assessment and ex.kind in ("choice", "evidence-level")]
+    for batch in range(8):
+        for n in range(5):
+            ex = rng.choice(practice)
+            item = rng.choice(list(ex.items))
+            choice = rng.choice(sorted(ex.items[item].options) or sorted(ex.labels))
+            answer = [choice] if isinstance(ex.key["items"][item]["answer"], list) else choice
+            store.add_events(rng.choice(students).id, [check(
+                catalogue, f"ev-{batch}-{n}-x", {item: answer}, rng.choice(["check", "answer"]),
+                ex.id)])
+        if batch == 5:
+            store.rename(students[0].id, "Renamed")
+        live.add(store.events(after=live.last_seq))
+        fresh = Report(catalogue, store.students(), store.events())
+        assert json.loads(live.as_json(store.students())) == {
+            "students": fresh.students(), "help": fresh.help(), "exercises": fresh.items()}
+
+
+def test_a_check_up_hand_in_is_refused_when_closed_or_handed_in_already(store, catalogue):
+    from classroom.classmode.checkup import ALREADY, CLOSED, own_results, refusal
+    from classroom.classmode.reports import Scorer
+    lesson = store.current_lesson()
+    assert refusal(store.checkup(lesson), [], "h-1") == CLOSED
+    opened = store.set_checkup(lesson, open=True)
+    assert opened.feedback == "release" and refusal(opened, [], "h-1") == ""
+    assert refusal(opened, ["h-1"], "h-1") == ""          # a retry of the same hand-in
+    assert refusal(opened, ["h-1"], "h-2") == ALREADY
+    assert refusal(store.set_checkup(lesson, feedback="at-once"), ["h-1"], "h-2") == ""
+    with pytest.raises(ValueError):
+        store.set_checkup(lesson, feedback="never")
+    exercise = catalogue.exercises["checkup-questions"]
+    first, second = list(exercise.items)[:2]
+    student, _ = store.join("Ann")
+    store.add_events(student.id, [check(catalogue, "h-1", {first: list(exercise.key["items"][first]["answer"])},
+                                        "handin", exercise.id)])
+    handins = store.events(lesson, student=student.id)
+    waiting = own_results(exercise, Scorer(catalogue), store.set_checkup(lesson, feedback="release"), handins)
+    assert waiting["handedIn"] and waiting["key"] is None and waiting["answers"] is None
+    shown = own_results(exercise, Scorer(catalogue), store.set_checkup(lesson, released=True), handins)
+    assert list(shown["key"]["items"]) == [first] and shown["score"][0] == 1
+    assert exercise.key["items"][second]["feedback"] not in json.dumps(shown)
+
+
+def test_a_my_answers_file_becomes_the_events_of_the_student_it_names(catalogue):
+    from classroom.classmode.imports import FileRefused, events_from_file
+    from classroom.contract import FILE_FORMAT
+    version = catalogue.exercises[EXERCISE].items["cells-migrate"].version
+    good = {"format": FILE_FORMAT, "version": 1, "name": "  Sam   K ", "exercises": {
+        EXERCISE: {"items": {"cells-migrate": {"v": version, "r": "b", "t": 5}}, "score": [9, 9]},
+        "checkup-open": {"items": {"fair-test": {"v": catalogue.exercises["checkup-open"]
+                                                .items["fair-test"].version, "r": "Two groups."}}}}}
+    name, events = events_from_file(catalogue, json.dumps(good))
+    assert name == "Sam K" and [e["type"] for e in events] == ["check", "handin"]
+    assert events == events_from_file(catalogue, json.dumps(good))[1]  # same file, same ids
+    for broken, reason in [("[]", "not a My answers file"), ("{", "cannot be read"),
+                           (json.dumps({**good, "name": None}), "no name"),
+                           (json.dumps({**good, "exercises": {"nope": {"items": {}}}}), "not an exercise"),
+                           (json.dumps({**good, "exercises": {EXERCISE: {"items": {
+                               "cells-migrate": {"v": version, "r": "<b>"}}}}}), "not one of its answers")]:
+        with pytest.raises(FileRefused, match=reason):
+            events_from_file(catalogue, broken)
