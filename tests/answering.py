@@ -53,9 +53,9 @@ def score_text(page, exercise: Exercise) -> str:
 def full_score(exercise: Exercise) -> str:
     if exercise.kind == "open":
         if len(exercise.items) == 1:
-            return "Answered. Your own answer is not scored: compare it with the model answer below."
+            return "Answered. Your own answer is not scored: compare it with the model answer above."
         return (f"All {len(exercise.items)} answered. Your own answers are not scored: compare "
-                "each with the model answer below.")
+                "each with the model answer above.")
     if exercise.kind == "mark-claims":
         return f"Score: {len(exercise.items)} of {len(exercise.items)} claims found with the right kind."
     return f"Score: {len(exercise.items)} of {len(exercise.items)}."

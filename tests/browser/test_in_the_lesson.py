@@ -240,7 +240,7 @@ def test_an_open_answer_is_answered_not_scored_anywhere(page, starter):
     press(page, exercise, "check")
     line = score_text(page, exercise)
     assert line == ("Answered. Your own answer is not scored: compare it with the model answer "
-                    "below.")
+                    "above.")
     assert "1 of 1" not in exercise_root(page, exercise).inner_text()
     assert "score" not in stored(page, exercise.id)
     page.reload()
