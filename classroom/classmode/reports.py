@@ -142,35 +142,59 @@ class Report:
     def items(self) -> list[dict]:
         return [self.exercise_entry(exercise) for exercise in self._exercises()]
 
-    def exercise_entry(self, exercise: ExerciseInfo) -> dict:
-        working = [w[exercise.id] for w in self.work.values() if exercise.id in w]
+    def exercise_entry(self, exercise: ExerciseInfo, parts: list | None = None) -> dict:
+        """An exercise's figures, added up from each student's part (`parts`, when kept by
+        LiveFigures, else computed here)."""
+        if parts is None:
+            parts = [self.student_part(exercise, w[exercise.id])
+                     for w in self.work.values() if exercise.id in w]
         if exercise.kind == "mark-claims":
-            rows = self._claim_rows(exercise, working)
+            rows = self._claim_rows(exercise, parts)
         else:
-            rows = [self._item_row(exercise, item_id, working) for item_id in exercise.items]
+            rows = [self._item_row(exercise, item_id, [part[item_id] for part in parts])
+                    for item_id in exercise.items]
         return {"id": exercise.id, "title": exercise.title, "kind": exercise.kind,
-                "students": len(working), "items": rows}
+                "students": len(parts), "items": rows}
 
-    def _item_row(self, exercise: ExerciseInfo, item_id: str, working: list[Work]) -> dict:
-        answered = first = last = tried = 0
-        wrong: Counter = Counter()
-        reasons: dict = {}
-        for work in working:
+    def student_part(self, exercise: ExerciseInfo, work: Work):
+        """One student's share of an exercise's figures, which a refresh adds up: for each item
+        (answered, tried, right at the first and the last Check, {wrong answer: reason}); for a
+        text to mark, the marks of each Check."""
+        if exercise.kind == "mark-claims":
+            tries = [self.scorer(exercise, TEXT_ITEM, check[TEXT_ITEM]) and check[TEXT_ITEM][1]
+                     for check in work.checks if check.get(TEXT_ITEM) is not None]
+            return [marks for marks in tries if marks]
+        part = {}
+        for item_id in exercise.items:
             current = self.scorer(exercise, item_id, work.current.get(item_id))
-            answered += current is not None and current["verdict"] != "unanswered"
+            answered = current is not None and current["verdict"] != "unanswered"
             tries = [(check[item_id], self.scorer(exercise, item_id, check[item_id]))
                      for check in work.checks if check.get(item_id) is not None]
             tries = [(answer, v) for answer, v in tries if v is not None]
-            if not tries:
-                continue
-            tried += 1
-            first += tries[0][1]["verdict"] == "right"
-            last += tries[-1][1]["verdict"] == "right"
+            wrong = {}
             for answer, v in {a[2]: (a, v) for a, v in tries}.values():
                 if v["verdict"] in ("wrong", "partly"):
-                    text = exercise.answer_text(item_id, answer[1])
-                    wrong[text] += 1
-                    reasons[text] = " ".join(r for r in v["reasons"] if r)
+                    wrong[exercise.answer_text(item_id, answer[1])] = " ".join(
+                        r for r in v["reasons"] if r)
+            part[item_id] = (answered, bool(tries),
+                             bool(tries) and tries[0][1]["verdict"] == "right",
+                             bool(tries) and tries[-1][1]["verdict"] == "right", wrong)
+        return part
+
+    def _item_row(self, exercise: ExerciseInfo, item_id: str, parts: list) -> dict:
+        answered = first = last = tried = 0
+        wrong: Counter = Counter()
+        reasons: dict = {}
+        for was_answered, was_tried, first_right, last_right, wrong_answers in parts:
+            answered += was_answered
+            if not was_tried:
+                continue
+            tried += 1
+            first += first_right
+            last += last_right
+            for text, reason in wrong_answers.items():
+                wrong[text] += 1
+                reasons[text] = reason
         row = {"id": item_id, "label": exercise.items[item_id].label or item_id,
                "answered": answered, "checked": tried,
                "firstRight": _percent(first, tried), "lastRight": _percent(last, tried),
@@ -180,16 +204,11 @@ class Report:
             row["commonWrong"] = {"answer": text, "count": count, "reason": reasons[text]}
         return row
 
-    def _claim_rows(self, exercise: ExerciseInfo, working: list[Work]) -> list[dict]:
+    def _claim_rows(self, exercise: ExerciseInfo, tries_of: list) -> list[dict]:
         """A mark-claims text, claim by claim: found with a fair kind at the first and the last
         Check, the commonest other kind given; then the sentence most often marked wrongly."""
         claims = exercise.key["items"]
         sentences = exercise.items[TEXT_ITEM].options
-        tries_of = []
-        for work in working:
-            tries = [self.scorer(exercise, TEXT_ITEM, check[TEXT_ITEM]) and check[TEXT_ITEM][1]
-                     for check in work.checks if check.get(TEXT_ITEM) is not None]
-            tries_of.append([marks for marks in tries if marks])
         rows = []
         for claim_id, claim in claims.items():
             fair = {claim["answer"], *claim.get("also", {})}
@@ -302,6 +321,7 @@ class LiveFigures:
         self.work: dict = {}
         self.last_seq = 0
         self._exercises: dict = {}   # exercise id -> its entry of items()
+        self._parts: dict = {}       # (exercise id, student id) -> the student's share of it
         self._students: dict = {}    # student id -> (name, its row of students(), its help rows)
         self._json: tuple | None = None  # (the students' names, the figures as JSON text)
 
@@ -309,6 +329,7 @@ class LiveFigures:
         fold(events, self.work)
         for event in events:
             self._exercises.pop(event.exercise, None)
+            self._parts.pop((event.exercise, event.student), None)
             self._students.pop(event.student, None)
         if events:
             self.last_seq = events[-1].seq
@@ -335,7 +356,14 @@ class LiveFigures:
         exercises = []
         for exercise in self.catalogue.exercises.values():
             if exercise.id not in self._exercises:
-                self._exercises[exercise.id] = report.exercise_entry(exercise)
+                parts = []
+                for sid, work in report.work.items():
+                    if exercise.id in work:
+                        if (exercise.id, sid) not in self._parts:
+                            self._parts[exercise.id, sid] = report.student_part(
+                                exercise, work[exercise.id])
+                        parts.append(self._parts[exercise.id, sid])
+                self._exercises[exercise.id] = report.exercise_entry(exercise, parts)
             exercises.append(self._exercises[exercise.id])
         text = json.dumps({"students": sorted(rows, key=lambda row: row["name"].casefold()),
                            "help": help_order(helped), "exercises": exercises},
