@@ -85,10 +85,12 @@ function draw(data) {
       const show = row.appendChild(el("td"));
       if (item.id === "not-a-claim") return;
       const open = ex.kind === "open";
-      show.append(button(say(open ? "cp_open_button" : "cp_spread_button", { item: item.label.slice(0, 60) }), () => {
+      const choose = show.appendChild(button(say("cp_show", {}), () => {
         chosen = { exercise: ex.id, item: item.id, open };
         detail();
       }));
+      // Short to see; the whole item for a screen reader, which reads the button alone.
+      choose.setAttribute("aria-label", say(open ? "cp_open_button" : "cp_spread_button", { item: item.label.slice(0, 60) }));
     });
   });
 }
