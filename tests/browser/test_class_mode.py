@@ -21,8 +21,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from classroom.serve import free_port, wait_for
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PIN = "424242"
 LESSON_1 = "lessons/01-what-is-a-health-claim.html"
 EXERCISE = "lesson-1-practice"
