@@ -7,8 +7,9 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
-OWN_ASSETS = ["assets/javascripts/exercises.js", "assets/javascripts/iframe-worker-shim.js",
-              "assets/stylesheets/whc.css"]
+OWN_ASSETS = ["assets/javascripts/exercises.js", "assets/javascripts/class-page.js",
+              "assets/javascripts/projector.js",
+              "assets/javascripts/iframe-worker-shim.js", "assets/stylesheets/whc.css"]
 
 
 def minify_assets(site_dir: Path) -> dict[str, tuple[int, int]]:

@@ -12,8 +12,25 @@ from .kinds import KINDS
 from .words import table
 
 FOLDER = Path(__file__).resolve().parent / "scripts"
-BEFORE_KINDS = ["core.js", "projector.js", "store.js", "kinds.js"]
+SCRIPT_PATH = "assets/javascripts/exercises.js"
+PROJECTOR_PATH = "assets/javascripts/projector.js"  # a few lines, for the case pages only
+# What a page holds that each script works on.
+_NEEDS = {SCRIPT_PATH: ("data-exercise=", "data-my-answers"), PROJECTOR_PATH: ("data-case=",)}
+BEFORE_KINDS = ["core.js", "store.js", "kinds.js"]
 AFTER_KINDS = ["exercise.js", "my-answers.js", "class.js", "start.js"]
+
+
+def with_page_script(html: str, page_url: str) -> str:
+    """The page with each of our scripts it needs added, deferred: the page script where there
+    is an exercise or My answers, the projector's where there is a case text. Other pages (home,
+    glossary, sources, the teachers' guide) load no script of ours: quicker on a phone."""
+    tags = "".join(f'<script src="{"../" * page_url.count("/")}{path}" defer></script>\n'
+                   for path, marks in _NEEDS.items() if any(mark in html for mark in marks))
+    return html.replace("</body>", tags + "</body>", 1) if tags else html
+
+
+def projector_script() -> str:
+    return "(() => {\n" + (FOLDER / "projector.js").read_text(encoding="utf-8") + "})();\n"
 
 
 def page_script(language: str = "en") -> str:

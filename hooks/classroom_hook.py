@@ -17,7 +17,8 @@ from classroom.editions import (EDITION_VARIABLE, for_students, is_teachers_page
 from classroom.errors import AuthoringError, AuthoringErrors  # noqa: E402
 from classroom.minify import minify_assets  # noqa: E402
 from classroom.project import Module  # noqa: E402
-from classroom.scripts import page_script  # noqa: E402
+from classroom.scripts import (PROJECTOR_PATH, SCRIPT_PATH, page_script,  # noqa: E402
+                               projector_script, with_page_script)
 from classroom.classmode.page import SCRIPT_PATH as CLASS_PAGE_SCRIPT, class_page_script  # noqa: E402
 from classroom.words import use_language  # noqa: E402
 from classroom.textfile import misnamed_files  # noqa: E402
@@ -59,7 +60,8 @@ def on_files(files, config):
     if _for_students:
         for file in [f for f in files.documentation_pages() if is_teachers_page(f.src_uri)]:
             files.remove(file)
-    files.append(File.generated(config, "assets/javascripts/exercises.js",
+    files.append(File.generated(config, PROJECTOR_PATH, content=projector_script()))
+    files.append(File.generated(config, SCRIPT_PATH,
                                 content=page_script(config.theme["language"])))
     files.append(File.generated(config, CLASS_PAGE_SCRIPT,  # loaded by the class page only
                                 content=class_page_script(config.theme["language"])))
@@ -79,9 +81,9 @@ def on_page_content(html, page, config, files):
     return _module.insert_html(first_tooltips_only(html))
 
 
-# Give the theme's search dialog an accessible name.
+# Give the theme's search dialog an accessible name; load the page script where it is needed.
 def on_post_page(output, page, config):
-    return name_search_dialog(output)
+    return with_page_script(name_search_dialog(output), page.url)
 
 
 # Serve the module's own JS and CSS minified (not under `mkdocs serve`, to keep them debuggable).
