@@ -102,37 +102,45 @@ class Report:
         return sorted((self.student_row(sid) for sid in self.work),
                       key=lambda row: row["name"].casefold())
 
-    def student_row(self, sid: str) -> dict:
-        started = done = 0
-        exercises = self.work[sid]
-        for ex_id, work in exercises.items():
+    def progress(self, exercise: ExerciseInfo, work: Work) -> tuple:
+        """One student's progress on one exercise, which LiveFigures keeps until their next
+        event on it: (started, done, Checks not all right, whether the last one is among them)."""
+        not_right = [check for check in work.checks if any(
+            v is None or v["verdict"] in NOT_RIGHT
+            for v in self._verdicts(exercise, check).values())]
+        done = bool(work.checks) and all(v is not None and v["verdict"] != "unanswered"
+                                         for v in self._verdicts(exercise, work.checks[-1]).values())
+        return (bool(work.current or work.checks), done, len(not_right),
+                bool(not_right) and work.checks[-1] is not_right[-1])
+
+    def _progress_of(self, sid: str, progress=None) -> dict:
+        """exercise id -> (exercise, work, progress) for one student's known exercises."""
+        found = {}
+        for ex_id, work in self.work[sid].items():
             exercise = self.catalogue.exercises.get(ex_id)
-            if exercise is None:
-                continue
-            started += 1 if work.current or work.checks else 0
-            if work.checks:
-                verdicts = self._verdicts(exercise, work.checks[-1]).values()
-                done += all(v is not None and v["verdict"] != "unanswered" for v in verdicts)
-        return {"id": sid, "name": self.names[sid], "started": started, "done": done,
-                "last": max(w.last for w in exercises.values())}
+            if exercise is not None:
+                found[ex_id] = (exercise, work, progress(ex_id, exercise, work) if progress
+                                else self.progress(exercise, work))
+        return found
+
+    def student_row(self, sid: str, progress=None) -> dict:
+        known = self._progress_of(sid, progress)
+        return {"id": sid, "name": self.names[sid],
+                "started": sum(p[0] for _, _, p in known.values()),
+                "done": sum(p[1] for _, _, p in known.values()),
+                "last": max(w.last for w in self.work[sid].values())}
 
     # 2. who may need help
     def help(self) -> list[dict]:
         return help_order([row for sid in self.work for row in self.help_rows(sid)])
 
-    def help_rows(self, sid: str) -> list[dict]:
+    def help_rows(self, sid: str, progress=None) -> list[dict]:
         found = []
-        for ex_id, work in self.work[sid].items():
-            exercise = self.catalogue.exercises.get(ex_id)
-            if exercise is None:
-                continue
-            not_right = [check for check in work.checks if any(
-                v is None or v["verdict"] in NOT_RIGHT
-                for v in self._verdicts(exercise, check).values())]
-            if len(not_right) >= HELP_AFTER_WRONG_CHECKS and work.checks[-1] is not_right[-1]:
+        for ex_id, (exercise, work, (_, _, wrong, last_wrong)) in self._progress_of(
+                sid, progress).items():
+            if wrong >= HELP_AFTER_WRONG_CHECKS and last_wrong:
                 found.append({"student": sid, "name": self.names[sid], "exercise": ex_id,
-                              "title": exercise.title, "why": "checks",
-                              "count": len(not_right)})
+                              "title": exercise.title, "why": "checks", "count": wrong})
             if work.solution_without_try:
                 found.append({"student": sid, "name": self.names[sid], "exercise": ex_id,
                               "title": exercise.title, "why": "solution", "count": 0})
@@ -322,6 +330,7 @@ class LiveFigures:
         self.last_seq = 0
         self._exercises: dict = {}   # exercise id -> its entry of items()
         self._parts: dict = {}       # (exercise id, student id) -> the student's share of it
+        self._progress: dict = {}    # (exercise id, student id) -> Report.progress()
         self._students: dict = {}    # student id -> (name, its row of students(), its help rows)
         self._json: tuple | None = None  # (the students' names, the figures as JSON text)
 
@@ -330,6 +339,7 @@ class LiveFigures:
         for event in events:
             self._exercises.pop(event.exercise, None)
             self._parts.pop((event.exercise, event.student), None)
+            self._progress.pop((event.exercise, event.student), None)
             self._students.pop(event.student, None)
         if events:
             self.last_seq = events[-1].seq
@@ -345,12 +355,19 @@ class LiveFigures:
         if self._json and self._json[0] == names:
             return self._json[1]
         report = self.report(students)
+
+        def progress(ex_id, exercise, work):
+            if (ex_id, sid) not in self._progress:
+                self._progress[ex_id, sid] = report.progress(exercise, work)
+            return self._progress[ex_id, sid]
+
         rows, helped = [], []
         for sid in report.work:
             cached = self._students.get(sid)
             if cached is None or cached[0] != report.names[sid]:
-                cached = self._students[sid] = (report.names[sid], report.student_row(sid),
-                                                report.help_rows(sid))
+                cached = self._students[sid] = (report.names[sid],
+                                                report.student_row(sid, progress),
+                                                report.help_rows(sid, progress))
             rows.append(cached[1])
             helped += cached[2]
         exercises = []
