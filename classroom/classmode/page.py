@@ -14,7 +14,9 @@ SCRIPT_PATH = "assets/javascripts/class-page.js"
 
 
 def class_page_script(language: str = "en") -> str:
-    words = {"language": language, "words": table(language)}
+    # Only the class page's own words (cp_*): the learners' words stay in their script.
+    words = {"language": language, "words": {key: value for key, value in table(language).items()
+                                             if key.startswith("cp_")}}
     return ("// Weighing Health Claims: the teacher's class page. Built from classroom/scripts/core.js\n"
             "// and classroom/classmode/class-page.js; edit those, not this file.\n"
             "(() => {\n\"use strict\";\n"
