@@ -8,13 +8,19 @@ import time
 from classroom.build import BUILDS, prune, switch
 
 
-def test_without_links_the_switch_falls_back_on_renames(tmp_path, monkeypatch):
+def old_site_and_new_build(tmp_path):
+    """A `site` folder holding the old page, and a finished new build beside it."""
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("old", encoding="utf-8")
     new = tmp_path / BUILDS / "build-2"
     new.mkdir(parents=True)
     (new / "index.html").write_text("new", encoding="utf-8")
+    return site, new
+
+
+def test_without_links_the_switch_falls_back_on_renames(tmp_path, monkeypatch):
+    site, new = old_site_and_new_build(tmp_path)
 
     def refuse(*args, **kwargs):
         raise OSError("symbolic links are not allowed here")
@@ -27,12 +33,7 @@ def test_without_links_the_switch_falls_back_on_renames(tmp_path, monkeypatch):
 
 
 def test_a_folder_left_by_a_plain_mkdocs_build_is_set_aside_for_a_link(tmp_path):
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "index.html").write_text("old", encoding="utf-8")
-    new = tmp_path / BUILDS / "build-2"
-    new.mkdir(parents=True)
-    (new / "index.html").write_text("new", encoding="utf-8")
+    site, new = old_site_and_new_build(tmp_path)
     switch(site, new)
     assert site.is_symlink() and site.resolve() == new.resolve()
 
