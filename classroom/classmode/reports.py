@@ -151,18 +151,15 @@ class Report:
         return [self.exercise_entry(exercise) for exercise in self._exercises()]
 
     def exercise_entry(self, exercise: ExerciseInfo, parts: list | None = None) -> dict:
-        """An exercise's figures, added up from each student's part (`parts`, when kept by
-        LiveFigures, else computed here)."""
+        """An exercise's figures, added up from each student's part (`parts`, else computed)."""
         if parts is None:
             parts = [self.student_part(exercise, w[exercise.id])
                      for w in self.work.values() if exercise.id in w]
-        if exercise.kind == "mark-claims":
-            rows = self._claim_rows(exercise, parts)
-        else:
-            rows = [self._item_row(exercise, item_id, [part[item_id] for part in parts])
-                    for item_id in exercise.items]
-        return {"id": exercise.id, "title": exercise.title, "kind": exercise.kind,
-                "students": len(parts), "items": rows}
+        totals: Counter = Counter()
+        reasons: dict = {}
+        for part in parts:
+            totals.update(tally(exercise, part, reasons))
+        return entry_from_totals(exercise, totals, reasons, len(parts))
 
     def student_part(self, exercise: ExerciseInfo, work: Work):
         """One student's share of an exercise's figures, which a refresh adds up: for each item
@@ -188,69 +185,6 @@ class Report:
                              bool(tries) and tries[0][1]["verdict"] == "right",
                              bool(tries) and tries[-1][1]["verdict"] == "right", wrong)
         return part
-
-    def _item_row(self, exercise: ExerciseInfo, item_id: str, parts: list) -> dict:
-        answered = first = last = tried = 0
-        wrong: Counter = Counter()
-        reasons: dict = {}
-        for was_answered, was_tried, first_right, last_right, wrong_answers in parts:
-            answered += was_answered
-            if not was_tried:
-                continue
-            tried += 1
-            first += first_right
-            last += last_right
-            for text, reason in wrong_answers.items():
-                wrong[text] += 1
-                reasons[text] = reason
-        row = {"id": item_id, "label": exercise.items[item_id].label or item_id,
-               "answered": answered, "checked": tried,
-               "firstRight": _percent(first, tried), "lastRight": _percent(last, tried),
-               "scored": exercise.kind != "open", "commonWrong": None}
-        if wrong:
-            text, count = wrong.most_common(1)[0]
-            row["commonWrong"] = {"answer": text, "count": count, "reason": reasons[text]}
-        return row
-
-    def _claim_rows(self, exercise: ExerciseInfo, tries_of: list) -> list[dict]:
-        """A mark-claims text, claim by claim: found with a fair kind at the first and the last
-        Check, the commonest other kind given; then the sentence most often marked wrongly."""
-        claims = exercise.key["items"]
-        sentences = exercise.items[TEXT_ITEM].options
-        rows = []
-        for claim_id, claim in claims.items():
-            fair = {claim["answer"], *claim.get("also", {})}
-            first = last = tried = 0
-            others: Counter = Counter()
-            for tries in tries_of:
-                if not tries:
-                    continue
-                tried += 1
-                first += tries[0].get(claim["sentence"]) in fair
-                last += tries[-1].get(claim["sentence"]) in fair
-                for kind in {t.get(claim["sentence"]) for t in tries} - fair - {None}:
-                    others[exercise.labels.get(kind, kind)] += 1
-            row = {"id": claim_id, "label": sentences.get(claim["sentence"], claim_id),
-                   "answered": tried, "checked": tried, "firstRight": _percent(first, tried),
-                   "lastRight": _percent(last, tried), "scored": True, "commonWrong": None}
-            if others:
-                text, count = others.most_common(1)[0]
-                row["commonWrong"] = {"answer": text, "count": count, "reason": claim["feedback"]}
-            rows.append(row)
-        marked_wrongly: Counter = Counter()
-        for tries in tries_of:
-            for sentence in {s for t in tries for s in t if s not in
-                             {c["sentence"] for c in claims.values()}}:
-                marked_wrongly[sentence] += 1
-        if marked_wrongly:
-            sentence, count = marked_wrongly.most_common(1)[0]
-            rows.append({"id": "not-a-claim", "label": "", "answered": len([t for t in tries_of if t]),
-                         "checked": len([t for t in tries_of if t]), "firstRight": None,
-                         "lastRight": None, "scored": False, "commonWrong": {
-                             "answer": sentences.get(sentence, sentence), "count": count,
-                             "reason": exercise.key["notClaims"].get(sentence,
-                                                                     exercise.key["notAClaim"])}})
-        return rows
 
     # 4. one item's spread, safe to project: counts only, no names
     def spread(self, exercise_id: str, item_id: str) -> dict:
@@ -319,26 +253,118 @@ def help_order(rows: list[dict]) -> list[dict]:
     return sorted(rows, key=lambda row: (row["name"].casefold(), row["title"]))
 
 
+def tally(exercise: ExerciseInfo, part, reasons: dict) -> Counter:
+    """A student's part of an exercise as counts that add up across students (and subtract,
+    when the student's part changes): answered, tried, right at the first and last Check and
+    each wrong answer per item; for a text to mark, per claim and per sentence marked wrongly.
+    The reason shown for each wrong answer goes into `reasons`."""
+    counts: Counter = Counter()
+    if exercise.kind == "mark-claims":
+        if not part:
+            return counts
+        counts["tried"] += 1
+        claims = exercise.key["items"]
+        for claim_id, claim in claims.items():
+            fair, sentence = {claim["answer"], *claim.get("also", {})}, claim["sentence"]
+            counts["first", claim_id] += part[0].get(sentence) in fair
+            counts["last", claim_id] += part[-1].get(sentence) in fair
+            for kind in {marks.get(sentence) for marks in part} - fair - {None}:
+                counts["other", claim_id, exercise.labels.get(kind, kind)] += 1
+        claimed = {claim["sentence"] for claim in claims.values()}
+        for sentence in {s for marks in part for s in marks if s not in claimed}:
+            counts["marked", sentence] += 1
+        return counts
+    for item_id, (answered, tried, first_right, last_right, wrong) in part.items():
+        counts["answered", item_id] += answered
+        if tried:
+            counts["tried", item_id] += 1
+            counts["first", item_id] += first_right
+            counts["last", item_id] += last_right
+            for text, reason in wrong.items():
+                counts["wrong", item_id, text] += 1
+                reasons[item_id, text] = reason
+    return counts
+
+
+def commonest_answers(totals: Counter) -> dict:
+    """(kind, item) -> (answer, count) given most often, ties broken by the answer's text, for
+    the counts of answers ("wrong", "other", "marked") in one pass over the totals."""
+    best: dict = {}
+    for key, count in totals.items():
+        if count > 0 and key[0] in ("wrong", "other", "marked"):
+            group, answer = key[:-1], key[-1]
+            if group not in best or (-count, answer) < (-best[group][1], best[group][0]):
+                best[group] = (answer, count)
+    return best
+
+
+def entry_from_totals(exercise: ExerciseInfo, totals: Counter, reasons: dict,
+                      students: int) -> dict:
+    """An exercise's entry on the class page from its students' counts added up."""
+    rows = []
+    commonest = commonest_answers(totals)
+    if exercise.kind == "mark-claims":
+        sentences = exercise.items[TEXT_ITEM].options
+        tried = totals["tried"]
+        for claim_id, claim in exercise.key["items"].items():
+            row = {"id": claim_id, "label": sentences.get(claim["sentence"], claim_id),
+                   "answered": tried, "checked": tried,
+                   "firstRight": _percent(totals["first", claim_id], tried),
+                   "lastRight": _percent(totals["last", claim_id], tried), "scored": True,
+                   "commonWrong": None}
+            other = commonest.get(("other", claim_id))
+            if other:
+                row["commonWrong"] = {"answer": other[0], "count": other[1],
+                                      "reason": claim["feedback"]}
+            rows.append(row)
+        marked = commonest.get(("marked",))
+        if marked:
+            rows.append({"id": "not-a-claim", "label": "", "answered": tried, "checked": tried,
+                         "firstRight": None, "lastRight": None, "scored": False,
+                         "commonWrong": {"answer": sentences.get(marked[0], marked[0]),
+                                         "count": marked[1],
+                                         "reason": exercise.key["notClaims"].get(
+                                             marked[0], exercise.key["notAClaim"])}})
+    else:
+        for item_id in exercise.items:
+            tried = totals["tried", item_id]
+            row = {"id": item_id, "label": exercise.items[item_id].label or item_id,
+                   "answered": totals["answered", item_id], "checked": tried,
+                   "firstRight": _percent(totals["first", item_id], tried),
+                   "lastRight": _percent(totals["last", item_id], tried),
+                   "scored": exercise.kind != "open", "commonWrong": None}
+            wrong = commonest.get(("wrong", item_id))
+            if wrong:
+                row["commonWrong"] = {"answer": wrong[0], "count": wrong[1],
+                                      "reason": reasons[item_id, wrong[0]]}
+            rows.append(row)
+    return {"id": exercise.id, "title": exercise.title, "kind": exercise.kind,
+            "students": students, "items": rows}
+
+
 class LiveFigures:
-    """The class page's figures for one lesson, kept between refreshes: events are folded once,
-    and only the exercises and students that new events touch are computed again. With no new
-    events (most refreshes), the same JSON text is returned without any work."""
+    """The class page's figures for one lesson, kept between refreshes: events are folded once;
+    a student's counts on an exercise are computed again only when their events touch it, and
+    the exercise's totals change by the difference. With no new events (most refreshes), the
+    same JSON text is returned without any work."""
 
     def __init__(self, catalogue: Catalogue, scorer: Scorer):
         self.catalogue, self.scorer = catalogue, scorer
         self.work: dict = {}
         self.last_seq = 0
         self._exercises: dict = {}   # exercise id -> its entry of items()
-        self._parts: dict = {}       # (exercise id, student id) -> the student's share of it
+        self._tallies: dict = {}     # (exercise id, student id) -> the student's counts on it
+        self._totals: dict = {}      # exercise id -> (counts added up, wrong answers' reasons)
         self._progress: dict = {}    # (exercise id, student id) -> Report.progress()
         self._students: dict = {}    # student id -> (name, its row of students(), its help rows)
         self._json: tuple | None = None  # (the students' names, the figures as JSON text)
+        self._stale: set = set()     # (exercise id, student id) whose counts must be redone
 
     def add(self, events) -> None:
         fold(events, self.work)
         for event in events:
             self._exercises.pop(event.exercise, None)
-            self._parts.pop((event.exercise, event.student), None)
+            self._stale.add((event.exercise, event.student))
             self._progress.pop((event.exercise, event.student), None)
             self._students.pop(event.student, None)
         if events:
@@ -373,14 +399,21 @@ class LiveFigures:
         exercises = []
         for exercise in self.catalogue.exercises.values():
             if exercise.id not in self._exercises:
-                parts = []
+                totals, reasons = self._totals.setdefault(exercise.id, (Counter(), {}))
+                students = 0
                 for sid, work in report.work.items():
-                    if exercise.id in work:
-                        if (exercise.id, sid) not in self._parts:
-                            self._parts[exercise.id, sid] = report.student_part(
-                                exercise, work[exercise.id])
-                        parts.append(self._parts[exercise.id, sid])
-                self._exercises[exercise.id] = report.exercise_entry(exercise, parts)
+                    if exercise.id not in work:
+                        continue
+                    students += 1
+                    pair = (exercise.id, sid)
+                    if pair in self._stale or pair not in self._tallies:
+                        totals.subtract(self._tallies.get(pair, Counter()))
+                        self._tallies[pair] = tally(
+                            exercise, report.student_part(exercise, work[exercise.id]), reasons)
+                        totals.update(self._tallies[pair])
+                        self._stale.discard(pair)
+                self._exercises[exercise.id] = entry_from_totals(exercise, totals, reasons,
+                                                                 students)
             exercises.append(self._exercises[exercise.id])
         text = json.dumps({"students": sorted(rows, key=lambda row: row["name"].casefold()),
                            "help": help_order(helped), "exercises": exercises},
