@@ -47,25 +47,20 @@ def is_safe_address(address: str) -> bool:
 
 def _safe_line(line: str) -> str:
     """One line outside code blocks: no HTML tags or comments, no attribute lists."""
-    pieces = []
-    position = 0
-    for code in _CODE.finditer(line):
-        pieces.append(_safe_prose(line[position:code.start()]))
-        pieces.append(code.group(0))
-        position = code.end()
-    pieces.append(_safe_prose(line[position:]))
-    return "".join(pieces)
+    return _outside(_CODE, line, _safe_prose)
 
 
 def _safe_prose(text: str) -> str:
-    kept = []
-    position = 0
-    for autolink in _AUTOLINK.finditer(text):
-        kept.append(_no_markup(text[position:autolink.start()]))
-        kept.append(autolink.group(0))
-        position = autolink.end()
-    kept.append(_no_markup(text[position:]))
-    return "".join(kept)
+    return _outside(_AUTOLINK, text, _no_markup)
+
+
+def _outside(pattern: re.Pattern, text: str, change) -> str:
+    """`text` with `change` applied to every stretch outside the matches of `pattern`."""
+    pieces, position = [], 0
+    for match in pattern.finditer(text):
+        pieces += [change(text[position:match.start()]), match.group(0)]
+        position = match.end()
+    return "".join(pieces + [change(text[position:])])
 
 
 def _no_markup(text: str) -> str:
