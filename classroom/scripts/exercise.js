@@ -42,14 +42,15 @@ class Exercise {
     if (record.score) show(this.scoreLine, say("last_score", { score: record.score[0], max: record.score[1] }));
   }
 
-  save(item, score, type) {
+  // `type` tells class mode what happened: an answer typed, a Check, Show solution or Hand in.
+  save(item, score, type = item ? "answer" : "check") {
     const changes = {};
     (item ? [item] : this.items).forEach((node) => {
       const response = this.kind.read(node);
       changes[node.dataset.item] = response === null ? null : { v: node.dataset.version, r: response };
     });
     warnUnsaved(this.notice, Answers.saveItems(this.id, changes, score) ? "" : "save_failed");
-    Class.record(this.id, changes, type || (item ? "answer" : this.revealing ? "solution" : "check"));  // class mode only
+    Class.record(this.id, changes, type);  // class mode only
   }
 
   // Another tab changed this exercise's answers: show them here, so the last answer typed
@@ -64,15 +65,15 @@ class Exercise {
   }
 
   check(reveal) {
-    const { score, max } = this.showFeedback(reveal === true);
+    reveal = reveal === true;
+    const { score, max } = this.showFeedback(reveal);
     // Nothing to score (an open answer): no score is saved, so none is shown as marks anywhere.
-    this.save(null, max ? [score, max] : undefined);
+    this.save(null, max ? [score, max] : undefined, reveal ? "solution" : "check");
   }
 
   // Judge the answers on the page with this.key and show the kind's feedback. A check-up's key
   // comes from the laptop and holds only the items handed in: any other item is unanswered.
   showFeedback(reveal) {
-    this.revealing = reveal;
     this.checked = true;
     const judged = this.items.map((item) => {
       const itemId = item.dataset.item, known = Boolean(this.kind.render) || has(this.key.items, itemId);
