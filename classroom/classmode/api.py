@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from pathlib import Path
 
 import falcon
@@ -26,6 +27,8 @@ from .teacher import Teacher
 MAX_BODY = 512 * 1024     # bytes of one request; an open answer is at most 20,000 characters
 MAX_EVENTS = 100          # events in one batch
 TEACHER_COOKIE = "whc-teacher"
+FOLD_EVERY = 0.02         # seconds between updates: the refresh waits for at most a small one
+WATCHED_SECONDS = 60.0    # figures are kept ready while the class page asked for them this recently
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -68,6 +71,8 @@ class ClassApi:
         self._lock = threading.Lock()
         self._report_lock = threading.Lock()
         self._folded: dict = {}  # lesson -> ((generation, scorer), LiveFigures)
+        self._watched: tuple | None = None  # (lesson, when) the class page last asked
+        self._new_events = threading.Event()
 
     def catalogue(self) -> tuple[Catalogue, Scorer]:
         """The exercises and keys, read again when the site was rebuilt (a key may be fixed)."""
@@ -104,8 +109,40 @@ class ClassApi:
 
     def figures_json(self, lesson: int) -> str:
         """The class page's figures as JSON text; the same text while nothing new arrives."""
+        self._watched = (lesson, time.monotonic())
         with self._report_lock:
             return self._live(lesson).as_json(self.store.students())
+
+    def events_arrived(self) -> None:
+        self._new_events.set()
+
+    def keep_figures_ready(self) -> None:
+        """Fold new answers into the figures of the lesson the class page shows as they arrive,
+        so that its refresh finds them all but ready (it still reads anything newer itself); the
+        keys are read first, so the first answer and the first refresh after a restart wait
+        for nothing."""
+        threading.Thread(target=self._figures_ready_loop, name="class-figures",
+                         daemon=True).start()
+
+    def _figures_ready_loop(self) -> None:
+        try:
+            self.catalogue()
+            self._watched = (self.store.current_lesson(), time.monotonic())
+            self._new_events.set()  # a restart mid-lesson: ready before the page's first refresh
+        except Exception:  # noqa: BLE001 -- the first request says why the keys cannot be read
+            pass
+        while True:
+            self._new_events.wait()
+            self._new_events.clear()
+            lesson, asked = self._watched or (None, -WATCHED_SECONDS)
+            if time.monotonic() - asked > WATCHED_SECONDS:
+                continue  # nobody is looking: the page's next refresh folds them
+            try:
+                with self._report_lock:
+                    self._live(lesson).update(self.store.students())
+            except Exception:  # noqa: BLE001 -- the page's own refresh then shows the error
+                pass
+            time.sleep(FOLD_EVERY)
 
 
 # What every request may carry
@@ -238,6 +275,8 @@ class Events:
                 refused.append({"id": event_id if isinstance(event_id, str) else None,
                                 "error": str(problem)})
         stored = self.api.store.add_events(student.id, good) if good else []
+        if stored:
+            self.api.events_arrived()
         resp.media = {"stored": stored, "refused": refused}
         if refused:
             resp.status = 422
@@ -411,6 +450,7 @@ class ImportFile:
             raise ApiError(422, f"{file_name} was not loaded: {why}.", file=file_name) from None
         student = self.api.store.student_named(name)
         self.api.store.add_events(student.id, events)
+        self.api.events_arrived()
         resp.media = {"file": file_name, "name": student.name, "exercises": len(events)}
 
 

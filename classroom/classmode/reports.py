@@ -380,6 +380,16 @@ class LiveFigures:
         names = tuple((sid, student.name) for sid, student in students.items())
         if self._json and self._json[0] == names:
             return self._json[1]
+        rows, helped, exercises = self.update(students)
+        text = json.dumps({"students": sorted(rows, key=lambda row: row["name"].casefold()),
+                           "help": help_order(helped), "exercises": exercises},
+                          ensure_ascii=False, separators=(",", ":"))
+        self._json = (names, text)
+        return text
+
+    def update(self, students: dict) -> tuple[list, list, list]:
+        """The students' rows, the help rows and the exercises' entries, each computed again
+        only where new events touched it."""
         report = self.report(students)
 
         def progress(ex_id, exercise, work):
@@ -415,11 +425,7 @@ class LiveFigures:
                 self._exercises[exercise.id] = entry_from_totals(exercise, totals, reasons,
                                                                  students)
             exercises.append(self._exercises[exercise.id])
-        text = json.dumps({"students": sorted(rows, key=lambda row: row["name"].casefold()),
-                           "help": help_order(helped), "exercises": exercises},
-                          ensure_ascii=False, separators=(",", ":"))
-        self._json = (names, text)
-        return text
+        return rows, helped, exercises
 
 
 CSV_COLUMNS = ["student id", "name", "exercise", "exercise title", "item", "question", "answer",

@@ -58,7 +58,9 @@ def start(project: Path, data_dir: Path, pin: str | None, site_identity=None) ->
     pin = (pin or "").strip() or new_pin()
     store = ClassStore(data_dir)
     teacher = Teacher(pin)
-    api = make_api(ClassApi(store, teacher, project, site_identity))
+    class_api = ClassApi(store, teacher, project, site_identity)
+    class_api.keep_figures_ready()
+    api = make_api(class_api)
     return ClassMode(api, store, pin, data_dir, teacher)
 
 

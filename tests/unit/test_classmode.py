@@ -224,3 +224,28 @@ def test_a_my_answers_file_becomes_the_events_of_the_student_it_names(catalogue)
                                "cells-migrate": {"v": version, "r": "<b>"}}}}}), "not one of its answers")]:
         with pytest.raises(FileRefused, match=reason):
             events_from_file(catalogue, broken)
+
+
+def test_answers_are_folded_before_the_class_page_asks_yet_a_refresh_misses_none(store, catalogue):
+    """While the class page is open, a thread folds answers as they arrive (so a refresh finds
+    the work done); a refresh straight after an answer still counts it."""
+    import time
+
+    from classroom.classmode.api import ClassApi
+    api = ClassApi(store, Teacher("123456"), ROOT)
+    api.keep_figures_ready()
+    lesson = store.current_lesson()
+    api.figures_json(lesson)  # the teacher opens the class page
+    ann, _ = store.join("Ann")
+    store.add_events(ann.id, [check(catalogue, "first", {"cells-migrate": "a"})])
+    api.events_arrived()
+    newest = store.events(lesson)[-1].seq
+    deadline = time.monotonic() + 5
+    while api._folded[lesson][1].last_seq != newest and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert api._folded[lesson][1].last_seq == newest, "the answer was not folded in the background"
+    store.add_events(ann.id, [check(catalogue, "second", {"cells-migrate": "b"})])
+    api.events_arrived()
+    figures = json.loads(api.figures_json(lesson))
+    item = next(i for i in figures["exercises"][0]["items"] if i["id"] == "cells-migrate")
+    assert (item["firstRight"], item["lastRight"]) == (0, 100)
