@@ -57,9 +57,16 @@ KINDS["mark-claims"] = {
   },
   setMark(view, sentence, kind) {
     const label = kind && has(view.key.vocabulary, kind) ? view.key.vocabulary[kind].label : "";
+    // Unchanged: no write, so that a page opening with nothing marked restyles no sentence.
+    if ((sentence.dataset.mark || "") === (label ? kind : "")) return;
     if (label) sentence.dataset.mark = kind; else delete sentence.dataset.mark;
     sentence.setAttribute("aria-pressed", label ? "true" : "false");
-    sentence.querySelector("[data-tag]").textContent = label ? " [" + label + "]" : "";
+    let tag = sentence.querySelector("[data-tag]");
+    if (!tag) {  // made at the first mark: a long text would otherwise carry one per sentence
+      tag = sentence.appendChild(el("span", "whc-sentence__tag"));
+      tag.dataset.tag = "";
+    }
+    tag.textContent = label ? " [" + label + "]" : "";
   },
   // The same judgement as the Python scorer: claims found with a fair kind, each mark judged.
   judge(key, itemId, response) {
