@@ -126,14 +126,19 @@ def test_answer_grid_gives_answer_and_paragraph_per_item(printed, module):
         assert plain(item.feedback)[:60] not in text
 
 
-def test_case_sheet_numbers_every_paragraph(printed, module):
+def test_case_sheet_numbers_every_paragraph_and_keeps_headings_and_omissions(printed, module):
     case = module.exercises["iskitim-claims"].case
     pages, text = read(printed / f"case-{case.id}.pdf")
     assert "Name Class" in text
     position = 0
-    for block in case.paragraphs:
+    kinds = set()
+    for block in case.blocks:  # in the text's order: paragraphs numbered, the rest as on screen
         start = " ".join(plain(block.text).split()[:4])
-        position = text.index(f"{block.number} {start}", position)
+        found = {"paragraph": f"{block.number} {start}", "heading": start,
+                 "omission": f"[Left out here: {start}"}[block.kind]
+        position = text.index(found, position)
+        kinds.add(block.kind)
+    assert kinds == {"paragraph", "heading", "omission"}, "the Iskitim text should show all three"
 
 
 def test_text_from_data_files_is_printed_as_text_not_markup():
