@@ -55,10 +55,11 @@ function draw(data) {
     const row = students.appendChild(el("tr"));
     cell(row, s.name, "th").scope = "row";
     cell(row, String(s.started)); cell(row, String(s.done)); cell(row, clock(s.last));
-    row.appendChild(el("td")).append(button(say("cp_delete_one", { name: s.name }), () => {
+    const remove = row.appendChild(el("td")).appendChild(button(say("cp_delete_one", {}), () => {
       if (confirm(say("cp_delete_one_confirm", { name: s.name })))
         api("students/" + encodeURIComponent(s.id) + "/delete", { confirm: true }).then(refresh);
     }));
+    remove.setAttribute("aria-label", say("cp_delete_one_name", { name: s.name }));
   });
   const help = part("help");
   help.textContent = "";

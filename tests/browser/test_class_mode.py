@@ -285,6 +285,62 @@ def test_hostile_names_and_answers_stay_inert(browser, site, tmp_path):
             "http://adlnet.gov/expapi/activities/cmi.interaction"
 
 
+def joined_with_a_check(url, name):
+    """A student who joined and pressed Check once, in the current lesson (as the API sees it)."""
+    _, student, _ = call(url, "api/join", {"name": name})
+    event = {"id": "check-" + student["id"], "type": "check", "exercise": EXERCISE, "at": 1,
+             "items": {"cells-migrate": {"v": "x", "r": "a"}}}
+    assert call(url, "api/events", {"events": [event]},
+                {"Authorization": f"Bearer {student['token']}"})[0] == 200
+
+
+def open_class_page(browser, url):
+    teacher = browser.new_context().new_page()
+    teacher.goto(url + "teachers/class.html")
+    teacher.get_by_label("Teacher PIN").fill(PIN)
+    teacher.get_by_role("button", name="Show the class").click()
+    return teacher
+
+
+def test_delete_has_its_own_column_named_for_the_student(browser, site, tmp_path):
+    with class_server(site, tmp_path) as server:
+        for name in ("Anna K", "Ben O"):
+            joined_with_a_check(server.url, name)
+        teacher = open_class_page(browser, server.url)
+        rows = teacher.locator("[data-class-students] tr")
+        rows.nth(1).wait_for()
+        table = teacher.locator(".whc-class__students")
+        headers = table.locator("thead th").all_inner_texts()
+        assert headers[-1] == "Delete a student's data"
+        for row, name in zip(rows.all(), ("Anna K", "Ben O")):
+            cells = row.locator("th, td")
+            assert cells.count() == len(headers)
+            # The last column holds that student's Delete button, and nothing else does.
+            assert cells.last.get_by_role("button", name=f"Delete {name}'s data", exact=True).count() == 1
+            assert cells.last.inner_text().strip() == "Delete"
+        assert table.get_by_role("button").count() == 2
+        # The items' buttons are Show buttons named for their item, never Delete.
+        items = teacher.locator(".whc-class__items")
+        assert items.get_by_role("button", name="Delete").count() == 0
+        assert items.get_by_role("button", name="Answers to:").count() > 0
+
+        dialogs = []
+
+        def answer_dialog(dialog):
+            dialogs.append(dialog.message)
+            dialog.accept() if len(dialogs) > 1 else dialog.dismiss()
+        teacher.on("dialog", answer_dialog)
+        delete_anna = teacher.get_by_role("button", name="Delete Anna K's data", exact=True)
+        delete_anna.click()  # dismissed: nothing is deleted
+        teacher.wait_for_timeout(500)
+        assert teacher.locator("[data-class-students] th").all_inner_texts() == ["Anna K", "Ben O"]
+        delete_anna.click()
+        teacher.locator("[data-class-students] th", has_text="Anna K").wait_for(state="detached")
+        assert teacher.locator("[data-class-students] th").all_inner_texts() == ["Ben O"]
+        assert all("Anna K" in message for message in dialogs)
+        teacher.context.close()
+
+
 def api_requests(page) -> list[str]:
     requests: list[str] = []
     page.on("request", lambda request: "/api" in request.url and requests.append(request.url))
