@@ -22,11 +22,13 @@ function button(text, action) {
 
 async function refresh() {
   clearTimeout(timer);
+  const asked = lesson;
   try {
     const answer = await api("report" + (lesson ? "?lesson=" + lesson : ""));
     if (answer.status === 401) { showLogin(""); return; }
     const data = await answer.json();
     if (!answer.ok) throw new Error(data.error);
+    if (lesson !== asked) return;  // another lesson was chosen meanwhile: its own refresh draws it
     lesson = data.lesson;
     draw(data);
     if (chosen) await detail();
@@ -38,12 +40,16 @@ async function refresh() {
 }
 
 function draw(data) {
-  const select = part("lesson");
+  const select = part("lesson"), current = data.lessons[data.lessons.length - 1];
   if (select.options.length !== data.lessons.length || select.value !== String(data.lesson)) {
     select.textContent = "";
-    data.lessons.forEach((l) => { const o = select.appendChild(el("option", "", l.title)); o.value = l.id; });
+    data.lessons.forEach((l) => {
+      const o = select.appendChild(el("option", "", l === current ? say("cp_lesson_current", l) : l.title));
+      o.value = l.id;
+    });
     select.value = String(data.lesson);
   }
+  drawEarlier(current && current.id !== data.lesson ? data.lessons.find((l) => l.id === data.lesson) : null, current);
   drawCheckup(data.checkup);
   page.querySelectorAll("[data-class-download]").forEach((link) => {
     link.href = "/api/teacher/results." + link.dataset.classDownload + "?lesson=" + data.lesson;
@@ -94,6 +100,29 @@ function draw(data) {
       choose.setAttribute("aria-label", say(open ? "cp_open_button" : "cp_spread_button", { item: item.label.slice(0, 60) }));
     });
   });
+}
+
+// An earlier lesson shown: the check-up's controls and the files to load act on the current lesson
+// only, so they are hidden, and notes say so, each with a way back to the current lesson.
+function drawEarlier(earlier, current) {
+  all(page, "[data-class-earlier]").forEach((note) => { note.hidden = !earlier; });
+  all(page, "[data-class-now]").forEach((controls) => { controls.hidden = !!earlier; });
+  if (!earlier) return;
+  const names = { title: earlier.title, current: current.title };
+  part("earlier-text").textContent = say("cp_earlier", names);
+  part("earlier-checkup").textContent = say("cp_earlier_checkup", names);
+  part("earlier-import").textContent = say("cp_earlier_import", names);
+}
+
+// Back to the current lesson, with the focus where the teacher was going: the controls that
+// follow the note, or the lesson list for the note at the top.
+async function backToCurrent(note) {
+  lesson = null;
+  chosen = null;
+  await refresh();
+  const controls = note.nextElementSibling && note.nextElementSibling.matches("[data-class-now]")
+    ? note.nextElementSibling.querySelector("button:enabled, input:enabled") : null;
+  (controls || part("lesson")).focus();
 }
 
 // The check-up's settings for the current lesson: open or closed, when feedback shows, released.
@@ -190,6 +219,7 @@ if (classMode) {
     if (action.dataset.classAction === "checkup-open") setCheckup({ open: true });
     if (action.dataset.classAction === "checkup-close") setCheckup({ open: false });
     if (action.dataset.classAction === "release" && confirm(say("cp_release_confirm", {}))) setCheckup({ released: true });
+    if (action.dataset.classAction === "current-lesson") backToCurrent(action.closest("[data-class-earlier]"));
     if (action.dataset.classAction === "new-lesson" && confirm(say("cp_new_lesson_confirm", {})))
       api("lessons", {}).then(() => { lesson = null; chosen = null; refresh(); });
     if (action.dataset.classAction === "delete-everything" && confirm(say("cp_delete_all_confirm", {})))

@@ -302,6 +302,56 @@ def open_class_page(browser, url):
     return teacher
 
 
+def test_an_earlier_lesson_sets_the_current_lessons_controls_aside(browser, site, tmp_path):
+    with class_server(site, tmp_path) as server:
+        joined_with_a_check(server.url, "Ann B")
+        status, _, _ = call(server.url, "api/teacher/lessons", {"title": "Tuesday, 3B"},
+                            teacher_cookie(server.url))
+        assert status == 201
+        joined_with_a_check(server.url, "Cy D")
+        teacher = open_class_page(browser, server.url)
+        students = teacher.locator("[data-class-students] th")
+        students.get_by_text("Cy D").wait_for()
+        lesson = teacher.get_by_label("Lesson:")
+        assert lesson.locator("option").all_inner_texts()[1] == "Tuesday, 3B (current)"
+        open_checkup = teacher.get_by_role("button", name="Open the check-up")
+        back = teacher.get_by_role("button", name="Back to the current lesson")
+        controls = [open_checkup, teacher.get_by_role("button", name="Close the check-up"),
+                    teacher.get_by_role("group", name="When students see feedback on the check-up"),
+                    teacher.get_by_role("button", name="Release the results"),
+                    teacher.get_by_label("My answers files to load:")]
+        assert all(control.is_visible() for control in controls) and back.count() == 0
+
+        # An earlier lesson: its figures, and the controls that act on the current lesson
+        # give way to notes that say so, each with a way back.
+        lesson.select_option(label=lesson.locator("option").all_inner_texts()[0])
+        students.get_by_text("Ann B").wait_for()
+        assert students.all_inner_texts() == ["Ann B"]
+        assert all(control.is_hidden() for control in controls)
+        assert back.count() == 3
+        notes = teacher.locator("[data-class-earlier]")
+        assert "an earlier lesson" in notes.nth(0).inner_text()
+        assert all("current lesson, “Tuesday, 3B”" in text for text in notes.all_inner_texts())
+        assert "lesson=1" in teacher.locator("[data-class-download=csv]").get_attribute("href")
+        results = Axe().run(teacher)
+        assert results.violations_count == 0, results.generate_report()
+        teacher.wait_for_timeout(4500)  # a refresh keeps the lesson chosen
+        assert students.all_inner_texts() == ["Ann B"] and back.count() == 3
+
+        # Back from the check-up's note: the current lesson, its controls, the focus on them.
+        teacher.locator("#class-checkup ~ [data-class-earlier]").first.get_by_role("button").click()
+        students.get_by_text("Cy D").wait_for()
+        assert back.count() == 0 and all(control.is_visible() for control in controls)
+        assert teacher.evaluate("document.activeElement.dataset.classAction") == "checkup-open"
+        open_checkup.click()
+        teacher.get_by_text("The check-up is open").wait_for()
+        cookie = teacher_cookie(server.url)
+        for number, is_open in ((1, False), (2, True)):
+            report = call(server.url, f"api/teacher/report?lesson={number}", headers=cookie)[1]
+            assert report["checkup"]["open"] is is_open
+        teacher.context.close()
+
+
 def test_delete_has_its_own_column_named_for_the_student(browser, site, tmp_path):
     with class_server(site, tmp_path) as server:
         for name in ("Anna K", "Ben O"):
