@@ -294,8 +294,8 @@ def joined_with_a_check(url, name):
                 {"Authorization": f"Bearer {student['token']}"})[0] == 200
 
 
-def open_class_page(browser, url):
-    teacher = browser.new_context().new_page()
+def open_class_page(browser, url, **context):
+    teacher = browser.new_context(**context).new_page()
     teacher.goto(url + "teachers/class.html")
     teacher.get_by_label("Teacher PIN").fill(PIN)
     teacher.get_by_role("button", name="Show the class").click()
@@ -388,6 +388,18 @@ def test_delete_has_its_own_column_named_for_the_student(browser, site, tmp_path
         teacher.locator("[data-class-students] th", has_text="Anna K").wait_for(state="detached")
         assert teacher.locator("[data-class-students] th").all_inner_texts() == ["Ben O"]
         assert all("Anna K" in message for message in dialogs)
+        teacher.context.close()
+
+
+def test_on_a_phone_the_class_tables_scroll_not_the_page(browser, site, tmp_path):
+    with class_server(site, tmp_path) as server:
+        joined_with_a_check(server.url, "Anna Karenina-Smith")
+        teacher = open_class_page(browser, server.url, viewport={"width": 390, "height": 844})
+        teacher.locator(".whc-class__items").first.wait_for()
+        widths = teacher.evaluate("""() => [document.documentElement.scrollWidth,
+            ...[...document.querySelectorAll('.whc-class table')].map(t => t.scrollWidth)]""")
+        assert widths[0] == 390, f"the page scrolls sideways: {widths[0]} px wide at 390"
+        assert max(widths[1:]) > 390, "no table is wider than the phone: nothing was tried"
         teacher.context.close()
 
 
