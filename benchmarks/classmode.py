@@ -25,7 +25,7 @@ from pathlib import Path
 from classroom.classmode.catalogue import Catalogue
 from classroom.serve import free_port, wait_for
 
-from .common import LOOPBACK, ROOT, Row, log
+from .common import LOOPBACK, ROOT, Row, log, percentile
 
 DURATION = 60.0
 PAUSE = (2.0, 4.0)          # seconds between one student's answers
@@ -88,11 +88,6 @@ class Client:
 
 def source_address(number: int) -> str | None:
     return f"127.0.{1 + number // 250}.{number % 250 + 1}" if sys.platform.startswith("linux") else None
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
 
 
 def memory_mib(pid: int) -> tuple[float, float]:

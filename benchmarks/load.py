@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlparse
 
 from classroom.editions import is_teachers_page
 
-from .common import LOOPBACK, Row, log
+from .common import LOOPBACK, Row, log, percentile
 
 STUDENTS = 60
 DURATION = 30.0  # seconds
@@ -146,11 +146,6 @@ async def classroom(all_visits: list[list[str]], port: int) -> tuple[Tally, floa
     await asyncio.gather(*(student(n, all_visits, port, deadline, tally)
                            for n in range(STUDENTS)))
     return tally, time.monotonic() - start
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
 def deepest_queue(server_log: Path | None) -> int:

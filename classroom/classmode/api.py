@@ -121,15 +121,18 @@ class ClassApi:
         so that its refresh finds them all but ready (it still reads anything newer itself); the
         keys are read first, so the first answer and the first refresh after a restart wait
         for nothing."""
+        try:
+            self.catalogue()  # before the server answers: the first requests need the keys
+        except ApiError:
+            pass  # the first request says why they cannot be read
         threading.Thread(target=self._figures_ready_loop, name="class-figures",
                          daemon=True).start()
 
     def _figures_ready_loop(self) -> None:
         try:
-            self.catalogue()
             self._watched = (self.store.current_lesson(), time.monotonic())
             self._new_events.set()  # a restart mid-lesson: ready before the page's first refresh
-        except Exception:  # noqa: BLE001 -- the first request says why the keys cannot be read
+        except Exception:  # noqa: BLE001 -- the store is closing: the page's refresh says so
             pass
         while True:
             self._new_events.wait()

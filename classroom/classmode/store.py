@@ -94,7 +94,9 @@ def _hash(token: str) -> str:
 
 class ClassStore:
     """Lessons, students and events in `folder`/class.sqlite3 (WAL mode). Safe across threads:
-    one connection, used under a lock (SQLite writes one at a time anyway)."""
+    one connection writes, under a lock (SQLite writes one at a time anyway); each thread reads
+    through a connection of its own, which in WAL mode sees every committed write and never
+    waits for a write (and its flush to disk) to finish."""
 
     def __init__(self, folder: Path):
         folder.mkdir(parents=True, exist_ok=True)
@@ -102,6 +104,9 @@ class ClassStore:
         self.generation = 0  # goes up when data is deleted, so remembered reports are dropped
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self._lock = threading.Lock()
+        self._readers = threading.local()
+        self._reader_connections: list = []
+        self._closed = False
         with self._lock:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")  # acknowledged means on disk
@@ -113,6 +118,9 @@ class ClassStore:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
+            for connection in self._reader_connections:
+                connection.close()
             self._db.close()
 
     def _write(self, statements):
@@ -128,8 +136,16 @@ class ClassStore:
             return result
 
     def _read(self, sql: str, parameters=()) -> list[tuple]:
-        with self._lock:
-            return self._db.execute(sql, parameters).fetchall()
+        reader = getattr(self._readers, "connection", None)
+        if reader is None:
+            with self._lock:
+                if self._closed:
+                    raise sqlite3.ProgrammingError("The class data is closed.")
+                reader = sqlite3.connect(self.path, check_same_thread=False,
+                                         isolation_level=None)
+                self._reader_connections.append(reader)
+            self._readers.connection = reader
+        return reader.execute(sql, parameters).fetchall()
 
     # Lessons
     def new_lesson(self, title: str = "") -> int:
