@@ -105,13 +105,12 @@ function draw(data) {
 // An earlier lesson shown: the check-up's controls and the files to load act on the current lesson
 // only, so they are hidden, and notes say so, each with a way back to the current lesson.
 function drawEarlier(earlier, current) {
-  all(page, "[data-class-earlier]").forEach((note) => { note.hidden = !earlier; });
   all(page, "[data-class-now]").forEach((controls) => { controls.hidden = !!earlier; });
-  if (!earlier) return;
-  const names = { title: earlier.title, current: current.title };
-  part("earlier-text").textContent = say("cp_earlier", names);
-  part("earlier-checkup").textContent = say("cp_earlier_checkup", names);
-  part("earlier-import").textContent = say("cp_earlier_import", names);
+  all(page, "[data-class-earlier]").forEach((note) => {
+    note.hidden = !earlier;
+    if (earlier) note.querySelector("p").textContent = say(note.dataset.classEarlier,
+                                                           { title: earlier.title, current: current.title });
+  });
 }
 
 // Back to the current lesson, with the focus where the teacher was going: the controls that
