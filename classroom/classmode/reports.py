@@ -91,9 +91,6 @@ class Report:
         self.names = {sid: students[sid].name for sid in self.work if sid in students}
         self.work = {sid: w for sid, w in self.work.items() if sid in students}
 
-    def _exercises(self):
-        return [ex for ex in self.catalogue.exercises.values()]
-
     def _verdicts(self, exercise: ExerciseInfo, answers: dict) -> dict:
         return {item: self.scorer(exercise, item, answers.get(item)) for item in exercise.items}
 
@@ -148,13 +145,13 @@ class Report:
 
     # 3. per exercise and item
     def items(self) -> list[dict]:
-        return [self.exercise_entry(exercise) for exercise in self._exercises()]
+        return [self.exercise_entry(exercise) for exercise in self.catalogue.exercises.values()]
 
-    def exercise_entry(self, exercise: ExerciseInfo, parts: list | None = None) -> dict:
-        """An exercise's figures, added up from each student's part (`parts`, else computed)."""
-        if parts is None:
-            parts = [self.student_part(exercise, w[exercise.id])
-                     for w in self.work.values() if exercise.id in w]
+    def exercise_entry(self, exercise: ExerciseInfo) -> dict:
+        """An exercise's figures, added up from each student's part (LiveFigures keeps the sum
+        instead, and changes it by the difference)."""
+        parts = [self.student_part(exercise, w[exercise.id])
+                 for w in self.work.values() if exercise.id in w]
         totals: Counter = Counter()
         reasons: dict = {}
         for part in parts:
