@@ -12,6 +12,15 @@ def exercise_root(page, exercise: Exercise):
     return page.locator(f"[data-exercise='{exercise.id}']")
 
 
+def seen_text(locator) -> str:
+    """The text a reader sees on reaching the element: the browser may leave exercises off
+    screen unrendered until then (whc.css), and a hidden element is never reached."""
+    locator.scroll_into_view_if_needed(timeout=5000)
+    locator.page.wait_for_function("(node) => node.checkVisibility({contentVisibilityAuto: true})",
+                                   arg=locator.element_handle(), timeout=5000)
+    return locator.inner_text()
+
+
 def choose(page, exercise: Exercise, item: Item, values, tap: bool = False) -> None:
     """Select the given option values of one item (radio or checkboxes)."""
     for value in ([values] if isinstance(values, str) else values):

@@ -10,7 +10,19 @@ function start() {
   });
   all(document, "[data-my-answers]").forEach((root) => { root.whc = root.whc || new MyAnswers(root); });
   Class.start();  // class mode, only when `make serve` serves the page
+  if (document.readyState === "complete") layOutExercises();
+  else window.addEventListener("load", layOutExercises, { once: true });
 }
+
+// whc.css lets the browser skip exercises off screen while the page starts; once it is idle,
+// each is laid out for real, one per idle moment, so that every position on the page is true.
+function layOutExercises() {
+  const next = document.querySelector("[data-exercise]:not([data-laid-out])");
+  if (!next) return;
+  const whenIdle = window.requestIdleCallback || ((action) => setTimeout(action, 50));
+  whenIdle(() => { next.setAttribute("data-laid-out", ""); layOutExercises(); });
+}
+
 // The scorers, for tests that prove them equal to the Python ones (tests/unit/score_cases.yml).
 window.WHC = Object.freeze({ judge: (kind, key, itemId, response) => kindNamed(kind).judge(key, itemId, response) });
 if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
