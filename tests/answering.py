@@ -12,6 +12,10 @@ def exercise_root(page, exercise: Exercise):
     return page.locator(f"[data-exercise='{exercise.id}']")
 
 
+# True once the page script has laid out every exercise (whc.css may skip them while it starts)
+LAID_OUT = "!document.querySelector('[data-exercise]:not([data-laid-out])')"
+
+
 def seen_text(locator) -> str:
     """The text a reader sees on reaching the element: the browser may leave exercises off
     screen unrendered until then (whc.css), and a hidden element is never reached."""
