@@ -12,7 +12,7 @@ def exercise_root(page, exercise: Exercise):
     return page.locator(f"[data-exercise='{exercise.id}']")
 
 
-# True once the page script has laid out every exercise (whc.css may skip them while it starts)
+# True once the page script's lay-out pass is over (whc.css may skip items off screen while it starts)
 LAID_OUT = "!document.querySelector('[data-exercise]:not([data-laid-out])')"
 
 

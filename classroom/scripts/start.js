@@ -10,18 +10,47 @@ function start() {
   });
   all(document, "[data-my-answers]").forEach((root) => { root.whc = root.whc || new MyAnswers(root); });
   Class.start();  // class mode, only when `make serve` serves the page
-  if (document.readyState === "complete") layOutExercises();
+  if (location.hash) layOutAll();  // arriving at an address: its place must be true at once
+  else if (document.readyState === "complete") layOutExercises();
   else window.addEventListener("load", layOutExercises, { once: true });
 }
 
-// whc.css lets the browser skip exercises off screen while the page starts; once it is idle,
-// each is laid out for real, one per idle moment, so that every position on the page is true.
+// whc.css lets the browser skip items and paragraphs off screen while the page starts. Once it is
+// idle, those from the top of the screen down are laid out for real, a few milliseconds at a
+// time, so that every position below the reader is true and no step keeps a slow phone busy.
+// Those above the reader are left to the browser, which draws them on the way up and keeps the
+// reader's place; before a link on the page is followed, all are laid out so it lands true.
+const LAY_OUT_SLICE_MS = 4;
+const notLaidOut = () => all(document, "[data-exercise] :is(.whc-item, .whc-text__para):not([data-laid-out])");
+
 function layOutExercises() {
-  const next = document.querySelector("[data-exercise]:not([data-laid-out])");
-  if (!next) return;
+  const waiting = notLaidOut();
   const whenIdle = window.requestIdleCallback || ((action) => setTimeout(action, 50));
-  whenIdle(() => { next.setAttribute("data-laid-out", ""); layOutExercises(); });
+  const slice = () => {
+    const started = performance.now();
+    while (waiting.length && performance.now() - started < LAY_OUT_SLICE_MS) {
+      const unit = waiting.shift();
+      if (unit.getBoundingClientRect().top >= 0) unit.setAttribute("data-laid-out", "");
+    }
+    if (waiting.length) whenIdle(slice);
+    else markLaidOut();
+  };
+  whenIdle(slice);
 }
+
+function layOutAll() {
+  notLaidOut().forEach((unit) => unit.setAttribute("data-laid-out", ""));
+  markLaidOut();
+}
+
+function markLaidOut() {
+  all(document, "[data-exercise]").forEach((root) => root.setAttribute("data-laid-out", ""));
+}
+
+document.addEventListener("click", (event) => {
+  const link = event.target.closest && event.target.closest("a[href*='#']");
+  if (link && link.pathname === location.pathname && notLaidOut().length) layOutAll();
+}, true);
 
 // The scorers, for tests that prove them equal to the Python ones (tests/unit/score_cases.yml).
 window.WHC = Object.freeze({ judge: (kind, key, itemId, response) => kindNamed(kind).judge(key, itemId, response) });
