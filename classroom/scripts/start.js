@@ -16,27 +16,38 @@ function start() {
 }
 
 // whc.css lets the browser skip items and paragraphs off screen while the page starts. Once it is
-// idle, those from the top of the screen down are laid out for real, a few milliseconds at a
-// time, so that every position below the reader is true and no step keeps a slow phone busy.
-// Those above the reader are left to the browser, which draws them on the way up and keeps the
+// idle, those from the top of the screen down are laid out for real, a few at a time, so that
+// every position below the reader is true and no step keeps a slow phone busy: each step is
+// timed, and the next takes as many elements as this device lays out in LAY_OUT_STEP_MS. Those
+// above the reader are left to the browser, which draws them on the way up and keeps the
 // reader's place; before a link on the page is followed, all are laid out so it lands true.
-const LAY_OUT_SLICE_MS = 4;
-const notLaidOut = () => all(document, "[data-exercise] :is(.whc-item, .whc-text__para):not([data-laid-out])");
+const LAY_OUT_STEP_MS = 8;
 
 function layOutExercises() {
   const waiting = notLaidOut();
   const whenIdle = window.requestIdleCallback || ((action) => setTimeout(action, 50));
-  const slice = () => {
+  const size = (unit) => unit.getElementsByTagName("*").length + 1;
+  let perMs = 10;  // elements laid out per millisecond, learned as it goes
+  const step = () => {
     const started = performance.now();
-    while (waiting.length && performance.now() - started < LAY_OUT_SLICE_MS) {
-      const unit = waiting.shift();
-      if (unit.getBoundingClientRect().top >= 0) unit.setAttribute("data-laid-out", "");
+    const next = [waiting.shift()];
+    let elements = size(next[0]);
+    while (waiting.length && elements + size(waiting[0]) <= perMs * LAY_OUT_STEP_MS) {
+      elements += size(waiting[0]);
+      next.push(waiting.shift());
     }
-    if (waiting.length) whenIdle(slice);
+    const below = next.filter((unit) => unit.getBoundingClientRect().top >= 0);  // all reads first
+    below.forEach((unit) => unit.setAttribute("data-laid-out", ""));
+    void document.body.offsetHeight;  // the layout happens here, inside the timed step
+    perMs = (perMs + elements / Math.max(performance.now() - started, 0.5)) / 2;
+    if (waiting.length) whenIdle(step);
     else markLaidOut();
   };
-  whenIdle(slice);
+  if (waiting.length) whenIdle(step);
+  else markLaidOut();
 }
+
+const notLaidOut = () => all(document, "[data-exercise] :is(.whc-item, .whc-text__para):not([data-laid-out])");
 
 function layOutAll() {
   notLaidOut().forEach((unit) => unit.setAttribute("data-laid-out", ""));
