@@ -22,34 +22,37 @@ function start() {
 // above the reader are left to the browser, which draws them on the way up and keeps the
 // reader's place; before a link on the page is followed, all are laid out so it lands true.
 const LAY_OUT_STEP_MS = 8;
+let waitingToLayOut = [];  // emptied by layOutAll, which ends the pass
 
 function layOutExercises() {
-  const waiting = notLaidOut();
+  waitingToLayOut = notLaidOut();
   const whenIdle = window.requestIdleCallback || ((action) => setTimeout(action, 50));
   const size = (unit) => unit.getElementsByTagName("*").length + 1;
   let perMs = 10;  // elements laid out per millisecond, learned as it goes
   const step = () => {
+    if (!waitingToLayOut.length) return markLaidOut();
     const started = performance.now();
-    const next = [waiting.shift()];
-    let elements = size(next[0]);
-    while (waiting.length && elements + size(waiting[0]) <= perMs * LAY_OUT_STEP_MS) {
-      elements += size(waiting[0]);
-      next.push(waiting.shift());
+    const next = [];
+    let elements = 0;
+    while (waitingToLayOut.length) {
+      const cost = size(waitingToLayOut[0]);
+      if (next.length && elements + cost > perMs * LAY_OUT_STEP_MS) break;
+      elements += cost;
+      next.push(waitingToLayOut.shift());
     }
     const below = next.filter((unit) => unit.getBoundingClientRect().top >= 0);  // all reads first
     below.forEach((unit) => unit.setAttribute("data-laid-out", ""));
     void document.body.offsetHeight;  // the layout happens here, inside the timed step
     perMs = (perMs + elements / Math.max(performance.now() - started, 0.5)) / 2;
-    if (waiting.length) whenIdle(step);
-    else markLaidOut();
+    whenIdle(step);
   };
-  if (waiting.length) whenIdle(step);
-  else markLaidOut();
+  whenIdle(step);
 }
 
 const notLaidOut = () => all(document, "[data-exercise] :is(.whc-item, .whc-text__para):not([data-laid-out])");
 
 function layOutAll() {
+  waitingToLayOut = [];
   notLaidOut().forEach((unit) => unit.setAttribute("data-laid-out", ""));
   markLaidOut();
 }

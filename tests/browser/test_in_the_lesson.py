@@ -68,11 +68,10 @@ def test_a_jump_to_list_on_the_first_screen_reaches_each_exercise_in_one_tap(pho
 @pytest.mark.parametrize("case", CASES)
 def test_an_exercise_address_opened_on_a_phone_shows_that_exercise(phone, server, module, case):
     # A link on the board or in a QR code: the exercise is in sight and stays there
-    header = 0
     for exercise in on_page(module, case):
         phone.goto("about:blank")  # a fresh load each time, not a move within the page
         phone.goto(server + f"practice/{case}.html#exercise-{exercise.id}")
-        header = header or bottom(phone.locator(".md-header"))
+        header = bottom(phone.locator(".md-header"))
         title = phone.locator(f"#exercise-{exercise.id}-title")
         assert header <= top(title) < 844, f"{exercise.title} is not in sight on arrival"
         phone.wait_for_function(LAID_OUT, timeout=10000)
