@@ -8,8 +8,8 @@ The build writes each exercise as HTML with data-* attributes, and hands the scr
   `data-feedback`, `data-notice`, `data-score`, `data-summary`, `data-action="check|retry|
   solution"` for the parts the script fills in or listens to; `data-laid-out`, which the script
   sets on each item (.whc-item) and paragraph (.whc-text__para) from the top of the screen down
-  once the browser is idle (until then whc.css lets the browser skip those off screen), and on
-  every exercise when its pass is over.
+  once the reader moves and the browser is idle (until then whc.css lets the browser skip those
+  off screen), and on every exercise when its pass is over.
 - `<script type="application/json" data-key>`: the exercise's key, built by exercise_key().
 - `<script type="application/json" data-registry>` on My answers: registry(), no answers.
 - The page script itself starts with `const CONTRACT = …` (limits() below) and

@@ -16,6 +16,12 @@ def exercise_root(page, exercise: Exercise):
 LAID_OUT = "!document.querySelector('[data-exercise]:not([data-laid-out])')"
 
 
+def read_on(page) -> None:
+    """The reader starts to scroll, and the page lays out the exercises below (start.js)."""
+    page.mouse.wheel(0, 200)
+    page.wait_for_function(LAID_OUT, timeout=10000)
+
+
 def seen_text(locator) -> str:
     """The text a reader sees on reaching the element: the browser may leave exercises off
     screen unrendered until then (whc.css), and a hidden element is never reached."""

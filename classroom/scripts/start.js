@@ -11,18 +11,30 @@ function start() {
   all(document, "[data-my-answers]").forEach((root) => { root.whc = root.whc || new MyAnswers(root); });
   Class.start();  // class mode, only when `make serve` serves the page
   if (location.hash) layOutAll();  // arriving at an address: its place must be true at once
-  else if (document.readyState === "complete") layOutExercises();
-  else window.addEventListener("load", layOutExercises, { once: true });
+  else whenTheReaderMoves(layOutExercises);
 }
 
-// whc.css lets the browser skip items and paragraphs off screen while the page starts. Once it is
-// idle, those from the top of the screen down are laid out for real, a few at a time, so that
-// every position below the reader is true and no step keeps a slow phone busy: each step is
-// timed, and the next takes as many elements as this device lays out in LAY_OUT_STEP_MS. Those
-// above the reader are left to the browser, which draws them on the way up and keeps the
-// reader's place; before a link on the page is followed, all are laid out so it lands true.
+// whc.css lets the browser skip items and paragraphs off screen while the page starts. Once the
+// reader moves (scrolls, touches, clicks or presses a key) and the browser is idle, those from
+// the top of the screen down are laid out for real, a few at a time, so that every position below
+// the reader is true and no step keeps a slow phone busy: each step is timed, and the next takes
+// as many elements as this device lays out in LAY_OUT_STEP_MS. Those above the reader are left
+// to the browser, which draws them on the way up and keeps the reader's place; before a link on
+// the page is followed, all are laid out so it lands true. Until the reader moves, no position
+// below the first screen matters, so a phone that has just drawn the page is spared the work.
 const LAY_OUT_STEP_MS = 8;
+const READER_MOVES = ["scroll", "wheel", "touchstart", "pointerdown", "keydown"];
 let waitingToLayOut = [];  // emptied by layOutAll, which ends the pass
+
+// Listened to on the window as they bubble: a scroll of the page reaches it, the theme's scrolls
+// of its own sidebars do not.
+function whenTheReaderMoves(action) {
+  const once = () => {
+    READER_MOVES.forEach((type) => window.removeEventListener(type, once));
+    action();
+  };
+  READER_MOVES.forEach((type) => window.addEventListener(type, once, { passive: true }));
+}
 
 function layOutExercises() {
   waitingToLayOut = notLaidOut();

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from answering import LAID_OUT, choose, exercise_root, mark, press, score_text
+from answering import LAID_OUT, choose, exercise_root, mark, press, read_on, score_text
 from classroom.errors import AuthoringError
 from classroom.project import Module
 from fixture_project import STARTER, make_project
@@ -79,11 +79,15 @@ def test_an_exercise_address_opened_on_a_phone_shows_that_exercise(phone, server
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_once_the_page_is_idle_each_exercise_stands_where_it_is_drawn(phone, server, case):
-    # The browser may skip exercises off screen while the page starts (whc.css); after that,
-    # each one's last line lies inside it and above the next, as a reader scrolling sees them
+def test_once_the_reader_scrolls_each_exercise_stands_where_it_is_drawn(phone, server, case):
+    # The browser skips items off screen while the page starts (whc.css), and the page lays
+    # nothing out until the reader moves; then each exercise's last line lies inside it and
+    # above the next, as a reader scrolling sees them
     phone.goto(server + f"practice/{case}.html")
-    phone.wait_for_function(LAID_OUT, timeout=10000)
+    phone.wait_for_timeout(1000)
+    laid_out = phone.locator("[data-laid-out]").count()
+    assert laid_out == 0, f"{laid_out} items laid out before the reader moved"
+    read_on(phone)
     sections = phone.locator("[data-exercise]").all()
     for section, following in zip(sections, sections[1:] + [None]):
         last = section.locator(".whc-exercise__score")
@@ -362,3 +366,22 @@ def test_all_pens_are_in_sight_on_a_phone(phone, server):
         assert box["x"] >= 0 and box["x"] + box["width"] <= 390, label.inner_text()
         assert label.is_visible()
     assert pens.bounding_box()["height"] < 844 / 5  # the text keeps most of the screen
+
+
+def test_on_a_phone_the_shut_menu_is_out_of_the_tab_order_and_opens_whole(phone, server):
+    # The menu drawer lies off screen until opened (whc.css lets the browser skip it then)
+    phone.goto(server + "practice/iskitim.html")
+    in_menu = []
+    for _ in range(12):
+        phone.keyboard.press("Tab")
+        if phone.evaluate("Boolean(document.activeElement.closest('.md-sidebar--primary'))"):
+            in_menu.append(phone.evaluate("document.activeElement.textContent.trim()"))
+        if phone.evaluate("Boolean(document.activeElement.closest('article'))"):
+            break
+    assert in_menu == [], "Tab stops on links in the shut menu, out of sight"
+    assert phone.evaluate("Boolean(document.activeElement.closest('article'))"), \
+        "twelve Tabs from the top do not reach the page's text"
+    phone.locator("label.md-header__button[for='__drawer']").tap()
+    menu = phone.locator(".md-sidebar--primary")
+    menu.get_by_role("link", name="My answers").tap()
+    phone.wait_for_url("**/my-answers.html")
