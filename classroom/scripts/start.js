@@ -10,9 +10,16 @@ function start() {
   });
   all(document, "[data-my-answers]").forEach((root) => { root.whc = root.whc || new MyAnswers(root); });
   Class.start();  // class mode, only when `make serve` serves the page
-  if (location.hash) layOutAll();  // arriving at an address: its place must be true at once
+  // Arriving at an address, or coming back (reload, Back): the place must be true at once
+  if (location.hash || returning()) layOutAll();
   else whenTheReaderMoves(layOutExercises);
 }
+
+// A reload or Back brings the reader to where they were; the browser finds it by its offset.
+const returning = () => {
+  const arrival = performance.getEntriesByType("navigation")[0];
+  return Boolean(arrival) && ["reload", "back_forward"].includes(arrival.type);
+};
 
 // whc.css lets the browser skip items and paragraphs off screen while the page starts. Once the
 // reader moves (scrolls, touches, clicks or presses a key) and the browser is idle, those from

@@ -33,3 +33,19 @@ def test_no_violations_on_any_page(browser, server, pages, scheme):
             found[path] = problems
     context.close()
     assert found == {}
+
+
+@pytest.mark.parametrize("width", [412, 1350], ids=["phone", "desktop"])
+def test_no_violations_on_a_page_of_exercises_just_opened(browser, server, site, pages, width):
+    # As Lighthouse meets it: the reader has not moved, and items off screen are not drawn yet
+    context = browser.new_context(viewport={"width": width, "height": 823})
+    page = context.new_page()
+    found = {}
+    for path in pages:
+        if "data-exercise=" not in (site / path).read_text(encoding="utf-8"):
+            continue
+        page.goto(server + path)
+        if problems := violations(page):
+            found[path] = problems
+    context.close()
+    assert found == {}

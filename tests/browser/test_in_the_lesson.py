@@ -78,6 +78,21 @@ def test_an_exercise_address_opened_on_a_phone_shows_that_exercise(phone, server
         assert header <= top(title) < 844, f"{exercise.title} moved out of sight as the page settled"
 
 
+def test_a_reader_who_reloads_the_page_comes_back_to_the_same_exercise(phone, server, module):
+    exercise = on_page(module, "iskitim")[2]
+    phone.goto(server + "practice/iskitim.html")
+    phone.locator("nav.whc-jump").get_by_role("link", name=exercise.title).tap()
+    title = phone.locator(f"#exercise-{exercise.id}-title")
+    phone.wait_for_function(f"location.hash === '#exercise-{exercise.id}'")
+    phone.evaluate("history.replaceState(null, '', location.pathname)")  # no address to go by
+    phone.mouse.wheel(0, 300)  # and the reader reads on a little
+    phone.wait_for_timeout(500)
+    before = top(title)
+    phone.reload()
+    phone.wait_for_timeout(500)
+    assert abs(top(title) - before) < 50, f"back {top(title) - before:+.0f} px from where it was"
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_once_the_reader_scrolls_each_exercise_stands_where_it_is_drawn(phone, server, case):
     # The browser skips items off screen while the page starts (whc.css), and the page lays
