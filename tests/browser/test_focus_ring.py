@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from answering import LAID_OUT
+
 
 def ring_area(page, control):
     """A screenshot of the control and the few pixels around it, where a ring would be drawn."""
@@ -20,6 +22,8 @@ def test_tab_shows_a_focus_ring(browser, server, scheme, control):
     page = context.new_page()
     page.goto(server + "practice/iskitim.html")
     target = page.locator(f"article .whc-exercise input[type={control}]").first
+    target.scroll_into_view_if_needed()
+    page.wait_for_function(LAID_OUT, timeout=10000)  # the page has settled, as the reader sees it
     target.scroll_into_view_if_needed()
     target.focus()  # then move away and back by keyboard, as a keyboard user arrives
     page.keyboard.press("Shift+Tab")
