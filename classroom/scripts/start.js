@@ -68,13 +68,21 @@ function layOutExercises() {
   whenIdle(step);
 }
 
-const notLaidOut = () => all(document, "[data-exercise] :is(.whc-item, .whc-text__para):not([data-laid-out])");
+const notLaidOut = (within = document) =>
+  all(within, "[data-exercise] :is(.whc-item, .whc-text__para):not([data-laid-out])");
 
 function layOutAll() {
   waitingToLayOut = [];
   notLaidOut().forEach((unit) => unit.setAttribute("data-laid-out", ""));
   markLaidOut();
 }
+
+// The exercise the reader works in is laid out whole at once: what Check writes into an item
+// shows at once, at its true height, and Tab moves through items already in place.
+["pointerdown", "focusin"].forEach((type) => document.addEventListener(type, (event) => {
+  const root = event.target.closest && event.target.closest("[data-exercise]");
+  if (root) notLaidOut(root).forEach((unit) => unit.setAttribute("data-laid-out", ""));
+}, true));
 
 function markLaidOut() {
   all(document, "[data-exercise]").forEach((root) => root.setAttribute("data-laid-out", ""));

@@ -10,6 +10,8 @@ from answering import LAID_OUT
 
 def ring_area(page, control):
     """A screenshot of the control and the few pixels around it, where a ring would be drawn."""
+    control.scroll_into_view_if_needed()  # Tab may have scrolled to a neighbour; focus stays put
+    page.evaluate("() => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)))")
     box = control.bounding_box()
     return page.screenshot(clip={"x": box["x"] - 6, "y": box["y"] - 6,
                                  "width": box["width"] + 12, "height": box["height"] + 12})

@@ -112,6 +112,19 @@ def test_once_the_reader_scrolls_each_exercise_stands_where_it_is_drawn(phone, s
             assert bottom(section) <= top(following), f"{name} runs into the next exercise"
 
 
+def test_the_exercise_a_reader_works_in_is_drawn_whole_at_once(phone, server, module):
+    # What Check writes into an item far down the exercise is there to read at once, even while
+    # the page is still laying out the rest (the real pass waits for idle time)
+    exercise = max(on_page(module, "iskitim"), key=lambda e: len(e.items))
+    phone.goto(server + "practice/iskitim.html")
+    root = phone.locator(f"[data-exercise='{exercise.id}']")
+    root.locator("[data-action='check']").tap()
+    undrawn = root.evaluate("(root) => Array.from(root.querySelectorAll('.whc-item, .whc-text__para'))"
+                            ".filter((unit) => !unit.firstElementChild"
+                            ".checkVisibility({contentVisibilityAuto: true})).length")
+    assert undrawn == 0, f"{undrawn} parts of the exercise in use are not drawn yet"
+
+
 def test_every_exercise_and_every_item_has_its_own_address(page, server, module):
     for case in CASES:
         page.goto(server + f"practice/{case}.html")
