@@ -68,8 +68,7 @@ function layOutExercises() {
   whenIdle(step);
 }
 
-const notLaidOut = (within = document) =>
-  all(within, "[data-exercise] :is(.whc-item, .whc-text__para):not([data-laid-out])");
+const notLaidOut = () => all(document, "[data-exercise] :is(.whc-item, .whc-text__para):not([data-laid-out])");
 
 function layOutAll() {
   waitingToLayOut = [];
@@ -77,17 +76,35 @@ function layOutAll() {
   markLaidOut();
 }
 
-// The exercise the reader works in is laid out whole at once: what Check writes into an item
-// shows at once, at its true height, and Tab moves through items already in place.
-["pointerdown", "focusin"].forEach((type) => document.addEventListener(type, (event) => {
-  const root = event.target.closest && event.target.closest("[data-exercise]");
-  if (root) notLaidOut(root).forEach((unit) => unit.setAttribute("data-laid-out", ""));
-}, true));
-
 function markLaidOut() {
   all(document, "[data-exercise]").forEach((root) => root.setAttribute("data-laid-out", ""));
 }
 
+// Lays everything out, then scrolls so that `anchor` stands where the reader saw it.
+function layOutAllKeeping(anchor) {
+  const seenAt = anchor.getBoundingClientRect().top;
+  layOutAll();
+  window.scrollBy(0, anchor.getBoundingClientRect().top - seenAt);
+}
+
+// Boxes not laid out change height as they are drawn, and the browser does not keep the reader's
+// place as they do. So all is laid out, keeping the place, when the reader jumps (drags the scroll
+// bar, presses End, searches the page), when focus arrives in an exercise (the browser has just
+// scrolled to it) and when the reader starts working in one (Check's answer then shows at once).
+let lastScrollY = window.scrollY;
+window.addEventListener("scroll", () => {
+  const jumped = Math.abs(window.scrollY - lastScrollY) > window.innerHeight;
+  lastScrollY = window.scrollY;
+  if (jumped && notLaidOut().length) {
+    layOutAllKeeping(document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2) || document.body);
+  }
+}, { passive: true });
+["pointerdown", "focusin"].forEach((type) => document.addEventListener(type, (event) => {
+  const inExercise = event.target.closest && event.target.closest("[data-exercise]");
+  if (inExercise && notLaidOut().length) layOutAllKeeping(event.target);
+}, true));
+
+// Before a link on the page is followed, all is laid out, so that it lands true.
 document.addEventListener("click", (event) => {
   const link = event.target.closest && event.target.closest("a[href*='#']");
   if (link && link.pathname === location.pathname && notLaidOut().length) layOutAll();

@@ -125,6 +125,40 @@ def test_the_exercise_a_reader_works_in_is_drawn_whole_at_once(phone, server, mo
     assert undrawn == 0, f"{undrawn} parts of the exercise in use are not drawn yet"
 
 
+FRAMES = "(count) => new Promise((drawn) => { const next = (left) => left ? requestAnimationFrame(() => next(left - 1)) : drawn(); next(count); })"
+
+
+@pytest.mark.parametrize("share", [0.15, 0.4, 0.75, 0.95])
+def test_a_reader_who_jumps_into_a_page_just_opened_keeps_what_they_jumped_to(browser, server,
+                                                                              share):
+    # Dragging the scroll bar lands among boxes not yet drawn; as they are drawn, what is at
+    # the middle of the screen must stay there
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(server + "practice/iskitim.html")
+    landed = page.evaluate("""(share) => {
+        window.scrollTo(0, share * document.documentElement.scrollHeight);
+        const seen = document.elementFromPoint(innerWidth / 2, innerHeight / 2);
+        window.seen = seen;
+        return [seen.className, Math.round(seen.getBoundingClientRect().top)]; }""", share)
+    page.evaluate(FRAMES, 6)
+    later = page.evaluate("Math.round(window.seen.getBoundingClientRect().top)")
+    context.close()
+    assert abs(later - landed[1]) <= 2, f"{landed[0]} moved {later - landed[1]:+} px after the jump"
+
+
+def test_focus_sent_deep_into_a_page_just_opened_stays_in_sight(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(server + "practice/iskitim.html")
+    control = page.locator("[data-exercise] input[type=checkbox]").first
+    control.focus()  # as a skip link or a script sends it
+    page.evaluate(FRAMES, 6)
+    where = top(control)
+    context.close()
+    assert 0 <= where < 800, f"the focused control is {where:.0f} px from the top of an 800 px screen"
+
+
 def test_every_exercise_and_every_item_has_its_own_address(page, server, module):
     for case in CASES:
         page.goto(server + f"practice/{case}.html")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 
 @pytest.mark.parametrize("word, page_title", [
@@ -15,6 +16,10 @@ def test_search_finds_a_case_text(context, page, base_url, word, page_title):
     result = page.locator(".md-search-result__item h1", has_text=page_title)
     search.fill(word)
     # Search answers once its index has loaded (it says "Initializing search" until then).
-    result.first.wait_for(timeout=30000)
+    try:
+        result.first.wait_for(timeout=30000)
+    except PlaywrightTimeout:
+        shown = page.locator(".md-search-result").inner_text()
+        pytest.fail(f"no result titled {page_title!r} after 30 s; the search box shows: {shown!r}")
     assert context.traffic.outside == []
     assert context.traffic.console_errors == []
