@@ -16,6 +16,13 @@ def exercise_root(page, exercise: Exercise):
 LAID_OUT = "!document.querySelector('[data-exercise]:not([data-laid-out])')"
 
 
+def wait_frames(page, count: int = 2) -> None:
+    """Let the browser draw `count` frames, so what a script or the layout moved has settled."""
+    page.evaluate("(count) => new Promise((drawn) => {"
+                  " const next = (left) => left ? requestAnimationFrame(() => next(left - 1)) : drawn();"
+                  " next(count); })", count)
+
+
 def read_on(page) -> None:
     """The reader starts to scroll, and the page lays out the exercises below (start.js)."""
     page.mouse.wheel(0, 200)

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from answering import LAID_OUT
+from answering import wait_frames
 
 
 def ring_area(page, control):
     """A screenshot of the control and the few pixels around it, where a ring would be drawn."""
     control.scroll_into_view_if_needed()  # Tab may have scrolled to a neighbour; focus stays put
-    page.evaluate("() => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)))")
+    wait_frames(page)
     box = control.bounding_box()
     return page.screenshot(clip={"x": box["x"] - 6, "y": box["y"] - 6,
                                  "width": box["width"] + 12, "height": box["height"] + 12})
@@ -24,8 +24,6 @@ def test_tab_shows_a_focus_ring(browser, server, scheme, control):
     page = context.new_page()
     page.goto(server + "practice/iskitim.html")
     target = page.locator(f"article .whc-exercise input[type={control}]").first
-    target.scroll_into_view_if_needed()
-    page.wait_for_function(LAID_OUT, timeout=10000)  # the page has settled, as the reader sees it
     target.scroll_into_view_if_needed()
     target.focus()  # then move away and back by keyboard, as a keyboard user arrives
     page.keyboard.press("Shift+Tab")

@@ -9,7 +9,8 @@ import shutil
 
 import pytest
 
-from answering import LAID_OUT, choose, exercise_root, mark, press, read_on, score_text
+from answering import (LAID_OUT, choose, exercise_root, mark, press, read_on, score_text,
+                       wait_frames)
 from classroom.errors import AuthoringError
 from classroom.project import Module
 from fixture_project import STARTER, make_project
@@ -125,9 +126,6 @@ def test_the_exercise_a_reader_works_in_is_drawn_whole_at_once(phone, server, mo
     assert undrawn == 0, f"{undrawn} parts of the exercise in use are not drawn yet"
 
 
-FRAMES = "(count) => new Promise((drawn) => { const next = (left) => left ? requestAnimationFrame(() => next(left - 1)) : drawn(); next(count); })"
-
-
 @pytest.mark.parametrize("share", [0.15, 0.4, 0.75, 0.95])
 def test_a_reader_who_jumps_into_a_page_just_opened_keeps_what_they_jumped_to(browser, server,
                                                                               share):
@@ -141,7 +139,7 @@ def test_a_reader_who_jumps_into_a_page_just_opened_keeps_what_they_jumped_to(br
         const seen = document.elementFromPoint(innerWidth / 2, innerHeight / 2);
         window.seen = seen;
         return [seen.className, Math.round(seen.getBoundingClientRect().top)]; }""", share)
-    page.evaluate(FRAMES, 6)
+    wait_frames(page, 6)
     later = page.evaluate("Math.round(window.seen.getBoundingClientRect().top)")
     context.close()
     assert abs(later - landed[1]) <= 2, f"{landed[0]} moved {later - landed[1]:+} px after the jump"
@@ -153,7 +151,7 @@ def test_focus_sent_deep_into_a_page_just_opened_stays_in_sight(browser, server)
     page.goto(server + "practice/iskitim.html")
     control = page.locator("[data-exercise] input[type=checkbox]").first
     control.focus()  # as a skip link or a script sends it
-    page.evaluate(FRAMES, 6)
+    wait_frames(page, 6)
     where = top(control)
     context.close()
     assert 0 <= where < 800, f"the focused control is {where:.0f} px from the top of an 800 px screen"
