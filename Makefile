@@ -37,8 +37,8 @@ new-exercise: $(VENV)/.installed  ## a stub exercise: make new-exercise ID=my-cl
 check: $(VENV)/.installed-test  ## the unit layer only (data, loader, scorers, templates): seconds, no browser
 	$(PY) -m pytest tests/unit -q
 
-bench: $(VENV)/.installed-test chromium  ## measure build time, weight, Lighthouse, latency, load
-	$(PY) -m benchmarks
+bench: $(VENV)/.installed-test chromium  ## measure build, weight, Lighthouse, latency, load; writes benchmarks/RESULTS.md
+	$(PY) -m benchmarks --write benchmarks/RESULTS.md
 
 chromium:  ## the system browser the tests drive (Debian's package)
 	@command -v chromium >/dev/null 2>&1 || { \
