@@ -87,9 +87,9 @@ def test_closed_refuses_then_feedback_only_on_release(browser, site, tmp_path):
         assert leaked(bodies) == [], "a held-out key text reached the student before release"
         # The class page counts the hand-in like a Check.
         report = call(server.url, "api/teacher/report", headers=teacher_cookie(server.url))[1]
-        row = next(e for e in report["exercises"] if e["id"] == QUESTIONS.id)["items"][0]
+        row = next(e for e in report["figures"]["exercises"] if e["id"] == QUESTIONS.id)["items"][0]
         assert (row["checked"], row["firstRight"]) == (1, 100)
-        assert report["students"][0]["name"] == "Ann B"
+        assert report["figures"]["students"][0]["name"] == "Ann B"
         # Released: the kind's own feedback shows, on the answers handed in.
         set_checkup(server.url, released=True)
         page.reload()

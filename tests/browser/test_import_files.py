@@ -55,9 +55,9 @@ def my_answers_file(name, exercises) -> str:
 def figures(url) -> dict:
     report = call(url, "api/teacher/report", headers=teacher_cookie(url))[1]
     return {"students": [{k: v for k, v in s.items() if k not in ("id", "last")}
-                         for s in report["students"]],
-            "help": [{k: v for k, v in h.items() if k != "student"} for h in report["help"]],
-            "exercises": report["exercises"]}
+                         for s in report["figures"]["students"]],
+            "help": [{k: v for k, v in h.items() if k != "student"} for h in report["figures"]["help"]],
+            "exercises": report["figures"]["exercises"]}
 
 
 BAD_FILES = {

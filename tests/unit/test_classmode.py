@@ -11,9 +11,13 @@ from pathlib import Path
 import pytest
 
 from classroom.classmode.catalogue import Catalogue, EventError
-from classroom.classmode.reports import Report, neutral, to_csv, to_xapi
+from classroom.classmode.exports import neutral, to_csv, to_xapi
+from classroom.classmode.figures import LiveFigures
+from classroom.classmode.views import spread
+from classroom.classmode.work import Scorer
 from classroom.classmode.store import ClassStore
 from classroom.classmode.teacher import FREE_TRIES, Teacher
+from classmode_oracle import ReportFromScratch as Report
 
 ROOT = Path(__file__).resolve().parents[2]
 EXERCISE = "lesson-1-practice"
@@ -79,9 +83,9 @@ def test_item_figures_first_and_last_check_and_commonest_wrong(store, catalogue)
     assert wrong["reason"] == catalogue.exercises[EXERCISE].key["items"]["cells-migrate"]["reasons"]["a"]
     help_ = report.help()
     assert [(h["name"], h["why"], h["count"]) for h in help_] == [("Cy", "checks", 3)]
-    spread = report.spread(EXERCISE, "cells-migrate")
-    assert sorted((a["count"], a["right"]) for a in spread["answers"]) == [(1, False), (2, True)]
-    assert "Ann" not in json.dumps(spread)
+    counted = spread(report, EXERCISE, "cells-migrate")
+    assert sorted((a["count"], a["right"]) for a in counted["answers"]) == [(1, False), (2, True)]
+    assert "Ann" not in json.dumps(counted)
 
 
 def test_a_corrected_key_rescores_stored_answers(store, catalogue):
@@ -158,7 +162,6 @@ def test_the_kept_figures_equal_figures_built_afresh(store, catalogue):
     what a report built from every event says."""
     import random
 
-    from classroom.classmode.reports import LiveFigures, Scorer
     rng = random.Random(3)
     live = LiveFigures(catalogue, Scorer(catalogue))
     students = [store.join(f"S{n}")[0] for n in range(6)]
@@ -183,7 +186,6 @@ def test_the_kept_figures_equal_figures_built_afresh(store, catalogue):
 
 def test_a_check_up_hand_in_is_refused_when_closed_or_handed_in_already(store, catalogue):
     from classroom.classmode.checkup import ALREADY, CLOSED, own_results, refusal
-    from classroom.classmode.reports import Scorer
     lesson = store.current_lesson()
     assert refusal(store.checkup(lesson), [], "h-1") == CLOSED
     opened = store.set_checkup(lesson, open=True)
@@ -231,8 +233,8 @@ def test_answers_are_folded_before_the_class_page_asks_yet_a_refresh_misses_none
     the work done); a refresh straight after an answer still counts it."""
     import time
 
-    from classroom.classmode.api import ClassApi
-    api = ClassApi(store, Teacher("123456"), ROOT)
+    from classroom.classmode.live import LiveClass
+    api = LiveClass(store, Teacher("123456"), ROOT)
     api.keep_figures_ready()
     lesson = store.current_lesson()
     api.figures_json(lesson)  # the teacher opens the class page
@@ -249,3 +251,49 @@ def test_answers_are_folded_before_the_class_page_asks_yet_a_refresh_misses_none
     figures = json.loads(api.figures_json(lesson))
     item = next(i for i in figures["exercises"][0]["items"] if i["id"] == "cells-migrate")
     assert (item["firstRight"], item["lastRight"]) == (0, 100)
+
+
+def test_class_mode_asks_the_kind_and_names_none():
+    """Class mode and the benchmarks ask an exercise's kind what they need (scored, whole_text,
+    describe, ...): a kind's name compared, looked up or tabled there would be a rule kept in
+    two places. ("open" alone is also a word: the check-up is open.)"""
+    import ast
+    import re
+
+    from classroom.kinds import KINDS
+
+    def kind_name(node) -> bool:
+        return isinstance(node, ast.Constant) and node.value in KINDS
+
+    found = []
+    for folder in (ROOT / "classroom" / "classmode", ROOT / "benchmarks"):
+        for path in sorted(folder.glob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                named = (isinstance(node, ast.Compare) and any(map(kind_name, [node.left, *node.comparators]))
+                         or isinstance(node, ast.Subscript) and kind_name(node.slice)
+                         or isinstance(node, ast.Call) and any(map(kind_name, node.args))
+                         or isinstance(node, (ast.Dict, ast.Set, ast.List, ast.Tuple)) and sum(
+                             map(kind_name, node.keys if isinstance(node, ast.Dict) else node.elts)) >= 2)
+                if named:
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+        compared = re.compile(r"""[!=]==?\s*["'](%s)["']|["'](%s)["']\s*[!=]==?"""
+                              % (("|".join(map(re.escape, KINDS)),) * 2))
+        for path in sorted(folder.glob("*.js")):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if compared.search(line):
+                    found.append(f"{path.relative_to(ROOT)}:{number}")
+    assert not found, "kind names outside classroom/kinds/: " + ", ".join(found)
+
+
+@pytest.mark.parametrize("name", ["choice", "evidence-level", "missing-info", "mark-claims", "open"])
+def test_every_kind_gives_an_example_response_it_accepts(catalogue, name):
+    import random
+    rng = random.Random(1)
+    for exercise in catalogue.exercises.values():
+        if exercise.kind != name:
+            continue
+        for item_id in exercise.items:
+            response = exercise.handler.example_response(exercise, item_id, rng)
+            assert exercise.handler.valid_response(response)
+            assert exercise.unknown_choices(item_id, response) == ""
+            assert isinstance(exercise.answer_text(item_id, response), str)
