@@ -33,6 +33,8 @@ class ItemInfo:
 
 @dataclass(frozen=True)
 class ExerciseInfo:
+    """An exercise as the laptop knows it: rebuilt from what its page saves (saved_items), not
+    from the build's Exercise, so the laptop checks exactly what a browser can send."""
     id: str
     title: str
     kind: str

@@ -159,16 +159,20 @@ async function importFiles(input) {
   refresh();
 }
 
+// A panel of the detail: the exercise and item as heading, then a list the caller fills.
+function panel(box, data, listClass) {
+  box.textContent = "";
+  box.append(el("h3", "", data.exercise), el("p", "", data.item));
+  return box.appendChild(el("ul", listClass));
+}
+
 // One item's spread (no names), or the open answers to an open task.
 async function detail() {
   const q = "?lesson=" + lesson + "&exercise=" + encodeURIComponent(chosen.exercise) + "&item=" + encodeURIComponent(chosen.item);
   if (chosen.open) {
     const answer = await api("open" + q + "&names=" + (part("names").checked ? "1" : "0"));
     if (!answer.ok) return;
-    const data = await answer.json(), box = part("open");
-    box.textContent = "";
-    box.append(el("h3", "", data.exercise), el("p", "", data.item));
-    const list = box.appendChild(el("ul", "whc-class__open"));
+    const data = await answer.json(), list = panel(part("open"), data, "whc-class__open");
     data.responses.forEach((r) => {
       const li = list.appendChild(el("li"));
       li.append(el("strong", "", (r.name || say("cp_anonymous", {})) + ": "), el("span", "", r.text));
@@ -177,11 +181,8 @@ async function detail() {
   }
   const answer = await api("spread" + q);
   if (!answer.ok) return;
-  const data = await answer.json(), box = part("spread");
+  const data = await answer.json(), list = panel(part("spread"), data, "whc-class__bars");
   const total = data.answers.reduce((sum, a) => sum + a.count, 0);
-  box.textContent = "";
-  box.append(el("h3", "", data.exercise), el("p", "", data.item));
-  const list = box.appendChild(el("ul", "whc-class__bars"));
   data.answers.forEach((a) => {
     const li = list.appendChild(el("li"));
     const meter = el("meter");

@@ -15,6 +15,7 @@ from classroom.classmode.exports import neutral, to_csv, to_xapi
 from classroom.classmode.figures import LiveFigures
 from classroom.classmode.views import spread
 from classroom.classmode.work import Scorer
+from classroom.kinds import KINDS
 from classroom.classmode.store import ClassStore
 from classroom.classmode.teacher import FREE_TRIES, Teacher
 from classmode_oracle import ReportFromScratch as Report
@@ -260,7 +261,6 @@ def test_class_mode_asks_the_kind_and_names_none():
     import ast
     import re
 
-    from classroom.kinds import KINDS
 
     def kind_name(node) -> bool:
         return isinstance(node, ast.Constant) and node.value in KINDS
@@ -285,7 +285,7 @@ def test_class_mode_asks_the_kind_and_names_none():
     assert not found, "kind names outside classroom/kinds/: " + ", ".join(found)
 
 
-@pytest.mark.parametrize("name", ["choice", "evidence-level", "missing-info", "mark-claims", "open"])
+@pytest.mark.parametrize("name", list(KINDS))
 def test_every_kind_gives_an_example_response_it_accepts(catalogue, name):
     import random
     rng = random.Random(1)
