@@ -24,36 +24,23 @@ from pathlib import Path
 
 from classroom.classmode.catalogue import Catalogue
 from classroom.serve import free_port, wait_for
+from tests.support import TEACHER_PIN
 
 from .common import LOOPBACK, ROOT, Row, log, percentile
 
 DURATION = 60.0
 PAUSE = (2.0, 4.0)          # seconds between one student's answers
 POLL_EVERY = 3.0            # the class page's refresh
-PIN = "987654"
 TARGET_SUBMIT_MS = 50
 TARGET_REFRESH_MS = 100
-
-
-def response_for(exercise, item_id, rng):
-    """A response a learner could give to the item, of the right shape."""
-    item = exercise.items[item_id]
-    if exercise.kind == "open":
-        return "I would ask how many children were followed, and for how long. " * rng.randint(1, 4)
-    if exercise.kind == "mark-claims":
-        sentences = rng.sample(sorted(item.options), k=min(8, len(item.options)))
-        return {s: rng.choice(sorted(exercise.labels)) for s in sentences}
-    choices = sorted(item.options) or sorted(exercise.labels)
-    if exercise.kind == "choice" and isinstance(exercise.key["items"][item_id]["answer"], list):
-        return rng.sample(choices, k=rng.randint(1, len(choices)))
-    return rng.choice(choices)
 
 
 def event_for(exercise, items, rng, kind="check"):
     if exercise.assessment and kind != "answer":
         kind = "handin"  # a check-up is handed in, not checked (the benchmark opens it)
     return {"id": secrets.token_hex(8), "type": kind, "exercise": exercise.id, "at": time.time() * 1000,
-            "items": {i: {"v": exercise.items[i].version, "r": response_for(exercise, i, rng)}
+            "items": {i: {"v": exercise.items[i].version,
+                          "r": exercise.handler.example_response(exercise, i, rng)}
                       for i in items}}
 
 
@@ -140,7 +127,7 @@ async def run_class(port: int, students: int, catalogue: Catalogue, pages: list[
 
     async def teacher():
         client = Client(port, None)
-        await client.request("POST", "/api/teacher/login", {"pin": PIN})
+        await client.request("POST", "/api/teacher/login", {"pin": TEACHER_PIN})
         cookie = {"Cookie": client.cookie}
         await client.request("POST", "/api/teacher/checkup", {"open": True, "feedback": "at-once"},
                              cookie)
@@ -167,7 +154,7 @@ async def fill_every_item(port: int, students: int, catalogue: Catalogue) -> lis
     for start in range(0, students, 50):
         await asyncio.gather(*(student(n) for n in range(start, min(students, start + 50))))
     client = Client(port, None)
-    await client.request("POST", "/api/teacher/login", {"pin": PIN})
+    await client.request("POST", "/api/teacher/login", {"pin": TEACHER_PIN})
     cookie = {"Cookie": client.cookie}
     times = []
     for _ in range(15):
@@ -183,7 +170,7 @@ def measure_one(site: Path, workdir: Path, students: int, catalogue, pages) -> l
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "classroom.serve", "--dir", str(site),
                                "--host", LOOPBACK, "--port", str(port), "--quiet", "--data",
-                               str(data)], cwd=ROOT, env=dict(os.environ, TEACHER_PIN=PIN),
+                               str(data)], cwd=ROOT, env=dict(os.environ, TEACHER_PIN=TEACHER_PIN),
                               stderr=subprocess.DEVNULL)
     try:
         wait_for(f"http://{LOOPBACK}:{port}/")

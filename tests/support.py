@@ -3,10 +3,15 @@ Chromium with the same flags, and a browser profile that refuses anything leavin
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -69,3 +74,109 @@ def offline_context(browser, refused: list[str] | None = None):
 
     context.route("**/*", guard)
     return context
+
+
+# Class mode: `make serve`'s server with class mode, started by a test on its own data folder,
+# and the API called as a page script calls it.
+CLASS_LESSON = "lessons/01-what-is-a-health-claim.html"
+
+
+class ClassServer:
+    """`make serve`'s server with class mode, on a data folder that outlives it."""
+
+    def __init__(self, site: Path, data: Path):
+        from classroom.serve import free_port
+        self.site, self.data, self.port = site, data, free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.process = None
+
+    def start(self):
+        from classroom.serve import wait_for
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "classroom.serve", "--dir", str(self.site), "--host",
+             "127.0.0.1", "--port", str(self.port), "--quiet", "--data", str(self.data)],
+            cwd=ROOT, env=dict(os.environ, TEACHER_PIN=TEACHER_PIN))
+        wait_for(self.url)
+        return self
+
+    def kill(self):
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait()
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+@contextmanager
+def class_server(site: Path, tmp_path: Path):
+    server = ClassServer(site, tmp_path / "class-data").start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def call(url: str, path: str, data=None, headers: dict | None = None, method: str | None = None):
+    """(status, JSON or text body, headers) of one API request, as a script would send it."""
+    body = None if data is None else (data if isinstance(data, bytes) else json.dumps(data).encode())
+    request = urllib.request.Request(url + path, data=body, method=method, headers={
+        **({"Content-Type": "application/json"} if body is not None else {}), **(headers or {})})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            status, raw, head = response.status, response.read(), response.headers
+    except urllib.error.HTTPError as error:
+        status, raw, head = error.code, error.read(), error.headers
+    text = raw.decode("utf-8")
+    is_json = (head.get("Content-Type") or "").startswith("application/json")
+    return status, (json.loads(text) if is_json else text), head
+
+
+def teacher_cookie(url: str) -> dict:
+    """The header of a browser signed in as the teacher."""
+    status, _, head = call(url, "api/teacher/login", {"pin": TEACHER_PIN})
+    assert status == 200
+    return {"Cookie": head["Set-Cookie"].split(";")[0]}
+
+
+def join_class(page, url: str, name: str) -> None:
+    """Join the class from the first lesson's page, as a student does."""
+    page.goto(url + CLASS_LESSON)
+    page.get_by_label("Your name, as your teacher calls you").fill(name)
+    page.get_by_role("button", name="Join the class").click()
+    page.locator(".whc-join").wait_for(state="detached")
+
+
+def open_class_page(context, url: str):
+    """The teacher's class page in this browser profile, signed in with the PIN."""
+    teacher = context.new_page()
+    teacher.clock.install()  # time runs on, yet a test may bring the next refresh at once
+    teacher.goto(url + "teachers/class.html")
+    teacher.get_by_label("Teacher PIN").fill(TEACHER_PIN)
+    teacher.get_by_role("button", name="Show the class").click()
+    return teacher
+
+
+def key_texts(exercises) -> list[str]:
+    """Every feedback, reason, model answer and rubric line of these exercises' keys (long
+    enough to be found only where the key went)."""
+    texts = []
+    for exercise in exercises:
+        texts += list(exercise.not_claims.values())
+        for item in exercise.items:
+            texts += exercise.handler.key_texts(item)
+    return [text for text in texts if len(text) > 20]
+
+
+AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+                                                 "wcag22aa", "best-practice"]},
+             "resultTypes": ["violations"]}
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's WCAG 2.x A/AA and best-practice violations on the page, one line each."""
+    from axe_playwright_python.sync_playwright import Axe
+    results = Axe().run(page, options=AXE_RULES)
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
+            for v in results.response["violations"]]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..contract import ID_PATTERN, MAX_CHOSEN, MAX_MARKS, MAX_TEXT, SENTENCE_ID, full_key
-from ..kinds import KINDS
+from ..kinds import kind_named
 from ..kinds.base import Kind
 
 EVENT_TYPES = ("answer", "check", "solution", "handin")
@@ -33,6 +33,8 @@ class ItemInfo:
 
 @dataclass(frozen=True)
 class ExerciseInfo:
+    """An exercise as the laptop knows it: rebuilt from what its page saves (saved_items), not
+    from the build's Exercise, so the laptop checks exactly what a browser can send."""
     id: str
     title: str
     kind: str
@@ -42,35 +44,24 @@ class ExerciseInfo:
     assessment: bool = False  # a check-up: handed in, marked here, feedback when the teacher says
 
     @property
-    def scorer(self) -> Kind:
-        return KINDS[self.kind]
+    def handler(self) -> Kind:
+        """The kind from the registry: it scores, describes and checks this exercise's answers."""
+        return kind_named(self.kind)
 
     def answer_text(self, item_id: str, response) -> str:
         """A response in words, as the teacher reads it: labels and option texts, not ids."""
-        item = self.items[item_id]
-        if response is None:
-            return ""
-        if isinstance(response, dict):  # mark-claims: sentence -> claim kind
-            return "; ".join(f"{key}: {self.labels.get(value, value)}"
-                             for key, value in sorted(response.items(),
-                                                      key=lambda pair: int(pair[0][1:])))
-        chosen = [response] if isinstance(response, str) else list(response)
-        if self.kind == "open":
-            return response
-        return "; ".join(item.options.get(one) or self.labels.get(one) or one for one in chosen)
-
+        return self.handler.describe(response, self.items[item_id].options, self.labels)
 
     def unknown_choices(self, item_id: str, response) -> str:
         """The first option, label or sentence id in `response` this item does not have."""
-        if self.kind == "open":
-            return ""
-        options = self.items[item_id].options
-        if isinstance(response, dict):
-            pairs = [(s, options) for s in response] + [(k, self.labels) for k in response.values()]
-        else:
-            chosen = [response] if isinstance(response, str) else response
-            pairs = [(one, {**options, **self.labels}) for one in chosen]
-        return next((one for one, known in pairs if one not in known), "")
+        return self.handler.unknown_choices(response, self.items[item_id].options, self.labels)
+
+    def item_ids(self, claims_too: bool = False) -> set:
+        """The ids a teacher may ask figures of: the items, or for a text to mark (when
+        `claims_too`) the claims of its key."""
+        if claims_too and self.handler.whole_text:
+            return set(self.key["items"])
+        return set(self.items)
 
 
 class EventError(ValueError):
@@ -141,7 +132,7 @@ class Catalogue:
                                  "\"r\": response}")
             if not isinstance(answer["v"], str) or not 0 < len(answer["v"]) <= MAX_VERSION:
                 raise EventError(f"item '{item_id}': the version must be a short text")
-            if not valid_response(exercise.scorer, answer["r"]):
+            if not valid_response(exercise.handler, answer["r"]):
                 raise EventError(f"item '{item_id}': this response is not of the kind "
                                  f"'{exercise.kind}' takes, or is too long")
             unknown = exercise.unknown_choices(item_id, answer["r"])

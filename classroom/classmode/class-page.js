@@ -56,8 +56,8 @@ function draw(data) {
   });
   const students = part("students");
   students.textContent = "";
-  if (!data.students.length) cell(students.appendChild(el("tr")), say("cp_nobody", {})).colSpan = 5;
-  data.students.forEach((s) => {
+  if (!data.figures.students.length) cell(students.appendChild(el("tr")), say("cp_nobody", {})).colSpan = 5;
+  data.figures.students.forEach((s) => {
     const row = students.appendChild(el("tr"));
     cell(row, s.name, "th").scope = "row";
     cell(row, String(s.started)); cell(row, String(s.done)); cell(row, clock(s.last));
@@ -69,11 +69,11 @@ function draw(data) {
   });
   const help = part("help");
   help.textContent = "";
-  if (!data.help.length) help.append(el("li", "", say("cp_help_none", {})));
-  data.help.forEach((h) => help.append(el("li", "", say(h.why === "checks" ? "cp_help_checks" : "cp_help_solution", h))));
+  if (!data.figures.help.length) help.append(el("li", "", say("cp_help_none", {})));
+  data.figures.help.forEach((h) => help.append(el("li", "", say(h.why === "checks" ? "cp_help_checks" : "cp_help_solution", h))));
   const exercises = part("exercises");
   exercises.textContent = "";
-  data.exercises.filter((ex) => ex.students).forEach((ex) => {
+  data.figures.exercises.filter((ex) => ex.students).forEach((ex) => {
     exercises.append(el("h3", "", ex.title));
     const table = exercises.appendChild(el("table", "whc-class__items"));
     const head = table.appendChild(el("thead")).appendChild(el("tr"));
@@ -91,7 +91,7 @@ function draw(data) {
       cell(row, wrong ? wrong.reason : "");
       const show = row.appendChild(el("td"));
       if (item.id === "not-a-claim") return;
-      const open = ex.kind === "open";
+      const open = !ex.scored;  // written answers are read one by one, not counted
       const choose = show.appendChild(button(say("cp_show", {}), () => {
         chosen = { exercise: ex.id, item: item.id, open };
         detail();
@@ -159,16 +159,20 @@ async function importFiles(input) {
   refresh();
 }
 
+// A panel of the detail: the exercise and item as heading, then a list the caller fills.
+function panel(box, data, listClass) {
+  box.textContent = "";
+  box.append(el("h3", "", data.exercise), el("p", "", data.item));
+  return box.appendChild(el("ul", listClass));
+}
+
 // One item's spread (no names), or the open answers to an open task.
 async function detail() {
   const q = "?lesson=" + lesson + "&exercise=" + encodeURIComponent(chosen.exercise) + "&item=" + encodeURIComponent(chosen.item);
   if (chosen.open) {
     const answer = await api("open" + q + "&names=" + (part("names").checked ? "1" : "0"));
     if (!answer.ok) return;
-    const data = await answer.json(), box = part("open");
-    box.textContent = "";
-    box.append(el("h3", "", data.exercise), el("p", "", data.item));
-    const list = box.appendChild(el("ul", "whc-class__open"));
+    const data = await answer.json(), list = panel(part("open"), data, "whc-class__open");
     data.responses.forEach((r) => {
       const li = list.appendChild(el("li"));
       li.append(el("strong", "", (r.name || say("cp_anonymous", {})) + ": "), el("span", "", r.text));
@@ -177,11 +181,8 @@ async function detail() {
   }
   const answer = await api("spread" + q);
   if (!answer.ok) return;
-  const data = await answer.json(), box = part("spread");
+  const data = await answer.json(), list = panel(part("spread"), data, "whc-class__bars");
   const total = data.answers.reduce((sum, a) => sum + a.count, 0);
-  box.textContent = "";
-  box.append(el("h3", "", data.exercise), el("p", "", data.item));
-  const list = box.appendChild(el("ul", "whc-class__bars"));
   data.answers.forEach((a) => {
     const li = list.appendChild(el("li"));
     const meter = el("meter");

@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
-import html
 import json
 import os
 import posixpath
@@ -19,8 +18,9 @@ from http.cookies import CookieError, SimpleCookie
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..words import table
-from .api import TEACHER_COOKIE, ClassApi, make_api
+from ..render import render
+from .api import create_app
+from .guards import TEACHER_COOKIE
 from .store import ClassStore
 from .teacher import Teacher, new_pin
 
@@ -28,7 +28,6 @@ CLASS_COOKIE = "whc-class"
 CLASS_PAGE = "teachers/class.html"
 TEACHERS = "teachers/"
 SEARCH_INDEXES = ("search/search_index.json", "search/search_index.js")
-TEACHERS_ONLY_PAGE = Path(__file__).resolve().parent.parent / "templates" / "teachers-only.html"
 DEFAULT_DATA = "classroom-data"
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attributes>[^>]*)>(?P<body>.*?)</script>",
                             re.S)
@@ -58,9 +57,7 @@ def start(project: Path, data_dir: Path, pin: str | None, site_identity=None) ->
     pin = (pin or "").strip() or new_pin()
     store = ClassStore(data_dir)
     teacher = Teacher(pin)
-    class_api = ClassApi(store, teacher, project, site_identity)
-    class_api.keep_figures_ready()
-    api = make_api(class_api)
+    api = create_app(store, teacher, project, site_identity, fold_in_background=True)
     return ClassMode(api, store, pin, data_dir, teacher)
 
 
@@ -101,11 +98,7 @@ def search_index_for_students(text: str, javascript: bool) -> bytes:
 
 
 def teachers_only_page(language: str = "en") -> bytes:
-    words = table(language)
-    page = re.sub(r"\{#.*?#\}\n", "", TEACHERS_ONLY_PAGE.read_text(encoding="utf-8"), flags=re.S)
-    for name in ("cp_teachers_only_title", "cp_teachers_only_text", "cp_teachers_only_sign_in"):
-        page = page.replace("{{ " + name + " }}", html.escape(words[name]))
-    return page.replace("{{ language }}", language).replace("{{ class_page }}", "/" + CLASS_PAGE).encode()
+    return render("teachers-only.html", language=language, class_page="/" + CLASS_PAGE).encode()
 
 
 def is_teacher_request(teacher: Teacher, environ) -> bool:
@@ -166,7 +159,9 @@ def with_class_mode(app, site_folder, teacher: Teacher | None = None):
                     ("Content-Type", kind), ("Content-Length", str(len(body))),
                     *([("Content-Encoding", "gzip")] if zipped else []), ("Vary", "Accept-Encoding"),
                     ("Cache-Control", "no-store"),  # a teacher signing in then gets the whole site
+                    # Restated while this wraps the security headers; drop once they are outermost.
                     ("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer"),
+                    ("X-Frame-Options", "DENY"),
                     ("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
                                                 "frame-ancestors 'none'"),
                     ("Set-Cookie", f"{CLASS_COOKIE}={environ.get('SERVER_PORT', '')}; Path=/; "

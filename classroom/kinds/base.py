@@ -199,6 +199,28 @@ class Kind:
         """Is this a response of the right shape for this kind (before it is scored)?"""
         raise NotImplementedError
 
+    # What class mode asks (classroom/classmode/): the laptop scores and shows stored responses.
+    scored = True                # is an answer right or wrong (a written answer is not)?
+    whole_text = False           # is the answer one set of marks on the whole text?
+    xapi_interaction = "choice"  # the xAPI cmi.interaction type of its responses
+
+    def describe(self, response, options: dict, labels: dict) -> str:
+        """A response in words, as the teacher reads it: option texts and labels, not ids."""
+        if response is None:
+            return ""
+        chosen = [response] if isinstance(response, str) else list(response)
+        return "; ".join(options.get(one) or labels.get(one) or one for one in chosen)
+
+    def unknown_choices(self, response, options: dict, labels: dict) -> str:
+        """The first option or label id in `response` that the item does not have, or ""."""
+        chosen = [response] if isinstance(response, str) else response
+        return next((one for one in chosen if one not in options and one not in labels), "")
+
+    def example_response(self, exercise, item_id: str, rng):
+        """A response a learner could give, for the benchmark and tests; `exercise` is the
+        laptop's catalogue entry (its items, labels and key)."""
+        return rng.choice(sorted(exercise.items[item_id].options) or sorted(exercise.labels))
+
     # Files of the kind's folder.
     @property
     def folder(self) -> Path:

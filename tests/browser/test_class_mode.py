@@ -6,90 +6,21 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import signal
 import sqlite3
 import subprocess
 import sys
-import time
-import urllib.error
 import urllib.request
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from classroom.serve import free_port, wait_for
-from support import ROOT
+from support import (CLASS_LESSON, ClassServer, call, class_server, join_class, open_class_page,
+                     teacher_cookie)
 
-PIN = "424242"
-LESSON_1 = "lessons/01-what-is-a-health-claim.html"
 EXERCISE = "lesson-1-practice"
-RIGHT = {"cells-migrate": "b", "more-stable": "c"}
-
-
-class ClassServer:
-    """`make serve`'s server with class mode, on a data folder that outlives it."""
-
-    def __init__(self, site: Path, data: Path):
-        self.site, self.data, self.port = site, data, free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
-        self.process = None
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "classroom.serve", "--dir", str(self.site), "--host",
-             "127.0.0.1", "--port", str(self.port), "--quiet", "--data", str(self.data)],
-            cwd=ROOT, env=dict(os.environ, TEACHER_PIN=PIN))
-        wait_for(self.url)
-        return self
-
-    def kill(self):
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait()
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-
-
-@contextmanager
-def class_server(site, tmp_path):
-    server = ClassServer(site, tmp_path / "class-data").start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-def call(url, path, data=None, headers=None, method=None):
-    """(status, JSON or text body, headers) of one API request, as a script would send it."""
-    body = None if data is None else (data if isinstance(data, bytes) else json.dumps(data).encode())
-    request = urllib.request.Request(url + path, data=body, method=method, headers={
-        **({"Content-Type": "application/json"} if body is not None else {}), **(headers or {})})
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            status, raw, head = response.status, response.read(), response.headers
-    except urllib.error.HTTPError as error:
-        status, raw, head = error.code, error.read(), error.headers
-    text = raw.decode("utf-8")
-    is_json = (head.get("Content-Type") or "").startswith("application/json")
-    return status, (json.loads(text) if is_json else text), head
-
-
-def teacher_cookie(url) -> dict:
-    status, _, head = call(url, "api/teacher/login", {"pin": PIN})
-    assert status == 200
-    return {"Cookie": head["Set-Cookie"].split(";")[0]}
-
-
-def join(page, url, name):
-    page.goto(url + LESSON_1)
-    page.get_by_label("Your name, as your teacher calls you").fill(name)
-    page.get_by_role("button", name="Join the class").click()
-    page.locator(".whc-join").wait_for(state="detached")
+REFRESH_EVERY = 4000  # ms between the class page's refreshes (class-page.js)
 
 
 def answer(page, item, option):
@@ -111,7 +42,7 @@ def test_five_students_show_on_the_class_page(browser, site, tmp_path):
         for number in range(5):
             context = browser.new_context()
             page = context.new_page()
-            join(page, server.url, f"Student {number}")
+            join_class(page, server.url, f"Student {number}")
             # Three answer the first item right at once; two answer wrongly (option a) first.
             answer(page, "cells-migrate", "b" if number < 3 else "a")
             check(page)
@@ -121,10 +52,7 @@ def test_five_students_show_on_the_class_page(browser, site, tmp_path):
             saved_for_teacher(page)
             students.append(context)
 
-        teacher = browser.new_context().new_page()
-        teacher.goto(server.url + "teachers/class.html")
-        teacher.get_by_label("Teacher PIN").fill(PIN)
-        teacher.get_by_role("button", name="Show the class").click()
+        teacher = open_class_page(browser.new_context(), server.url)
         rows = teacher.locator("[data-class-students] tr")
         rows.first.wait_for()
         assert rows.count() == 5
@@ -145,7 +73,7 @@ def test_five_students_show_on_the_class_page(browser, site, tmp_path):
         assert "Student" not in spread.inner_text()
         # Live: a sixth answer appears without reloading.
         page = students[0].new_page()
-        page.goto(server.url + LESSON_1)
+        page.goto(server.url + CLASS_LESSON)
         answer(page, "more-stable", "c")
         check(page)
         teacher.locator(f'[data-class-item="{EXERCISE}/more-stable"] td').first.get_by_text(
@@ -159,7 +87,7 @@ def test_killed_server_loses_nothing_and_counts_nothing_twice(browser, site, tmp
     try:
         context = browser.new_context()
         page = context.new_page()
-        join(page, server.url, "Kim L")
+        join_class(page, server.url, "Kim L")
         answer(page, "cells-migrate", "a")
         check(page)
         saved_for_teacher(page)
@@ -193,55 +121,6 @@ def test_killed_server_loses_nothing_and_counts_nothing_twice(browser, site, tmp
         server.stop()
 
 
-def test_a_student_reads_only_their_own_records(site, tmp_path):
-    with class_server(site, tmp_path) as server:
-        _, ann, _ = call(server.url, "api/join", {"name": "Ann"})
-        _, bob, _ = call(server.url, "api/join", {"name": "Bob"})
-        event = {"id": "ann-event-1", "type": "check", "exercise": EXERCISE, "at": 1,
-                 "items": {"cells-migrate": {"v": "x", "r": "a"}}}
-        assert call(server.url, "api/events", {"events": [event]},
-                    {"Authorization": f"Bearer {ann['token']}"})[0] == 200
-        status, mine, _ = call(server.url, "api/me", headers={"Authorization": f"Bearer {bob['token']}"})
-        assert status == 200 and mine["name"] == "Bob" and mine["answers"] == {}
-        # Teacher routes need the PIN's session, not a student's token.
-        for path in ("api/teacher/report", "api/teacher/results.csv",
-                     f"api/teacher/open?exercise={EXERCISE}&item=cells-migrate"):
-            assert call(server.url, path, headers={"Authorization": f"Bearer {bob['token']}"})[0] == 401
-        assert call(server.url, "api/me")[0] == 401
-
-
-def test_wrong_pin_refused_then_slowed(site, tmp_path):
-    with class_server(site, tmp_path) as server:
-        statuses = [call(server.url, "api/teacher/login", {"pin": "000000"})[0] for _ in range(5)]
-        assert statuses[:3] == [403, 403, 403] and 429 in statuses[3:]
-        status, body, head = call(server.url, "api/teacher/login", {"pin": PIN})
-        assert status == 429 and int(head["Retry-After"]) >= 1 and "Wait" in body["error"]
-
-
-def test_cross_site_and_malformed_posts_are_refused(site, tmp_path):
-    with class_server(site, tmp_path) as server:
-        cookie = teacher_cookie(server.url)
-        evil = {"Origin": "http://evil.example", **cookie}
-        assert call(server.url, "api/teacher/delete-everything", {"confirm": True}, evil)[0] == 403
-        site_header = {"Sec-Fetch-Site": "cross-site", **cookie}
-        assert call(server.url, "api/teacher/lessons", {}, site_header)[0] == 403
-        form = {"Content-Type": "application/x-www-form-urlencoded", **cookie}
-        assert call(server.url, "api/teacher/lessons", b"title=x", form)[0] == 415
-        assert call(server.url, "api/join", b"{not json")[0] == 400
-        assert call(server.url, "api/join", {"name": "x" * (1024 * 1024)})[0] == 413
-        _, kim, _ = call(server.url, "api/join", {"name": "Kim"})
-        auth = {"Authorization": f"Bearer {kim['token']}"}
-        status, body, head = call(server.url, "api/events", {"events": [
-            {"id": "unknown-ex-1", "type": "check", "exercise": "no-such-exercise", "at": 1, "items": {}},
-            {"id": "unknown-it-1", "type": "check", "exercise": EXERCISE, "at": 1,
-             "items": {"no-such-item": {"v": "x", "r": "a"}}},
-            {"id": "big-answer-1", "type": "answer", "exercise": "iskitim-questions", "at": 1,
-             "items": {"three-questions": {"v": "x", "r": "y" * 30000}}}]}, auth)
-        assert status == 422 and body["stored"] == [] and len(body["refused"]) == 3
-        assert "no-such-exercise" in body["refused"][0]["error"]
-        assert head["Cache-Control"] == "no-store" and head["X-Content-Type-Options"] == "nosniff"
-
-
 HOSTILE_NAME = '=HYPERLINK("http://evil.example","x")<img src=x onerror=alert(1)>'
 HOSTILE_ANSWER = '@SUM(1+1)<script>alert(2)</script>'
 
@@ -258,12 +137,10 @@ def test_hostile_names_and_answers_stay_inert(browser, site, tmp_path):
                  "items": {"three-questions": {"v": version, "r": HOSTILE_ANSWER}}}
         assert call(server.url, "api/events", {"events": [event]}, auth)[0] == 200
 
-        teacher = browser.new_context().new_page()
+        context = browser.new_context()
         dialogs = []
-        teacher.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        teacher.goto(server.url + "teachers/class.html")
-        teacher.get_by_label("Teacher PIN").fill(PIN)
-        teacher.get_by_role("button", name="Show the class").click()
+        context.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        teacher = open_class_page(context, server.url)
         teacher.locator("[data-class-students] th").get_by_text(HOSTILE_NAME).wait_for()
         teacher.locator(f'[data-class-item="{open_item}/three-questions"] button').click()
         teacher.get_by_label("Show names").check()
@@ -294,12 +171,12 @@ def joined_with_a_check(url, name):
                 {"Authorization": f"Bearer {student['token']}"})[0] == 200
 
 
-def open_class_page(browser, url, **context):
-    teacher = browser.new_context(**context).new_page()
-    teacher.goto(url + "teachers/class.html")
-    teacher.get_by_label("Teacher PIN").fill(PIN)
-    teacher.get_by_role("button", name="Show the class").click()
-    return teacher
+def next_refresh(teacher):
+    """Bring the class page's next refresh now (its clock), and wait until it has drawn."""
+    updated = teacher.locator("[data-class-updated]")
+    before = updated.inner_text()
+    teacher.clock.fast_forward(REFRESH_EVERY)
+    expect(updated).not_to_have_text(before)
 
 
 def test_an_earlier_lesson_sets_the_current_lessons_controls_aside(browser, site, tmp_path):
@@ -309,7 +186,7 @@ def test_an_earlier_lesson_sets_the_current_lessons_controls_aside(browser, site
                             teacher_cookie(server.url))
         assert status == 201
         joined_with_a_check(server.url, "Cy D")
-        teacher = open_class_page(browser, server.url)
+        teacher = open_class_page(browser.new_context(), server.url)
         students = teacher.locator("[data-class-students] th")
         students.get_by_text("Cy D").wait_for()
         lesson = teacher.get_by_label("Lesson:")
@@ -335,7 +212,7 @@ def test_an_earlier_lesson_sets_the_current_lessons_controls_aside(browser, site
         assert "lesson=1" in teacher.locator("[data-class-download=csv]").get_attribute("href")
         results = Axe().run(teacher)
         assert results.violations_count == 0, results.generate_report()
-        teacher.wait_for_timeout(4500)  # a refresh keeps the lesson chosen
+        next_refresh(teacher)  # a refresh keeps the lesson chosen
         assert students.all_inner_texts() == ["Ann B"] and back.count() == 3
 
         # Back from the check-up's note: the current lesson, its controls, the focus on them.
@@ -356,7 +233,7 @@ def test_delete_has_its_own_column_named_for_the_student(browser, site, tmp_path
     with class_server(site, tmp_path) as server:
         for name in ("Anna K", "Ben O"):
             joined_with_a_check(server.url, name)
-        teacher = open_class_page(browser, server.url)
+        teacher = open_class_page(browser.new_context(), server.url)
         rows = teacher.locator("[data-class-students] tr")
         rows.nth(1).wait_for()
         table = teacher.locator(".whc-class__students")
@@ -382,7 +259,7 @@ def test_delete_has_its_own_column_named_for_the_student(browser, site, tmp_path
         teacher.on("dialog", answer_dialog)
         delete_anna = teacher.get_by_role("button", name="Delete Anna K's data", exact=True)
         delete_anna.click()  # dismissed: nothing is deleted
-        teacher.wait_for_timeout(500)
+        next_refresh(teacher)
         assert teacher.locator("[data-class-students] th").all_inner_texts() == ["Anna K", "Ben O"]
         delete_anna.click()
         teacher.locator("[data-class-students] th", has_text="Anna K").wait_for(state="detached")
@@ -394,7 +271,8 @@ def test_delete_has_its_own_column_named_for_the_student(browser, site, tmp_path
 def test_on_a_phone_the_class_tables_scroll_not_the_page(browser, site, tmp_path):
     with class_server(site, tmp_path) as server:
         joined_with_a_check(server.url, "Anna Karenina-Smith")
-        teacher = open_class_page(browser, server.url, viewport={"width": 390, "height": 844})
+        teacher = open_class_page(browser.new_context(viewport={"width": 390, "height": 844}),
+                                  server.url)
         teacher.locator(".whc-class__items").first.wait_for()
         widths = teacher.evaluate("""() => [document.documentElement.scrollWidth,
             ...[...document.querySelectorAll('.whc-class table')].map(t => t.scrollWidth)]""")
@@ -418,8 +296,9 @@ def test_no_class_mode_from_disk_or_a_plain_server(context, site):
         for base in (site.as_uri() + "/", f"http://127.0.0.1:{port}/"):
             page = context.new_page()
             requests = api_requests(page)
-            page.goto(base + LESSON_1)
-            page.wait_for_timeout(300)
+            page.clock.install()
+            page.goto(base + CLASS_LESSON)
+            page.locator(f"#exercise-{EXERCISE}").wait_for()
             assert page.locator(".whc-join").count() == 0
             # Even a browser that joined a class before sends nothing from here.
             page.evaluate("""localStorage.setItem('whc:class:me',
@@ -427,11 +306,11 @@ def test_no_class_mode_from_disk_or_a_plain_server(context, site):
             page.reload()
             answer(page, "cells-migrate", "b")
             check(page)
-            page.wait_for_timeout(2000)
+            page.clock.run_for(5000)  # any batch a class-mode page would have sent by now
             assert page.locator(".whc-join, .whc-exercise__class").count() == 0
             page.goto(base + "teachers/class.html")
             page.get_by_text("The class page works only while").wait_for()
-            page.wait_for_timeout(500)
+            page.clock.run_for(5000)  # the class page's first refresh, were it to make one
             assert requests == []
             assert page.locator(".whc-join, .whc-exercise__class").count() == 0
             page.close()
@@ -446,17 +325,15 @@ def test_class_page_and_join_prompt_pass_axe(browser, site, tmp_path, scheme):
     with class_server(site, tmp_path) as server:
         context = browser.new_context(color_scheme=scheme)
         page = context.new_page()
-        page.goto(server.url + LESSON_1)
+        page.goto(server.url + CLASS_LESSON)
         page.locator(".whc-join").wait_for()
         results = Axe().run(page)
         assert results.violations_count == 0, results.generate_report()
-        join(page, server.url, "Axe A")
+        join_class(page, server.url, "Axe A")
         answer(page, "cells-migrate", "a")
         check(page)
         saved_for_teacher(page)
-        page.goto(server.url + "teachers/class.html")
-        page.get_by_label("Teacher PIN").fill(PIN)
-        page.get_by_role("button", name="Show the class").click()
+        page = open_class_page(context, server.url)
         page.locator(f'[data-class-item="{EXERCISE}/cells-migrate"] button').click()
         page.locator("[data-class-spread] meter").first.wait_for()
         results = Axe().run(page)

@@ -10,8 +10,7 @@ import random
 
 from classroom.classmode.catalogue import Catalogue
 from classroom.contract import FILE_FORMAT
-from support import ROOT
-from test_class_mode import PIN, call, class_server, teacher_cookie
+from support import ROOT, TEACHER_PIN, call, class_server, teacher_cookie
 
 CATALOGUE = Catalogue.load(ROOT)
 EXERCISES = ["lesson-1-practice", "iskitim-evidence", "iskitim-claims", "checkup-questions",
@@ -19,24 +18,13 @@ EXERCISES = ["lesson-1-practice", "iskitim-evidence", "iskitim-claims", "checkup
 STUDENTS = 30
 
 
-def response(exercise, item_id, rng):
-    item = exercise.items[item_id]
-    if exercise.kind == "open":
-        return rng.choice(["Compare with a group who did not get the cells.", "Ask how many."])
-    if exercise.kind == "mark-claims":
-        return {s: rng.choice(sorted(exercise.labels)) for s in rng.sample(sorted(item.options), 6)}
-    choices = sorted(item.options) or sorted(exercise.labels)
-    if isinstance(exercise.key["items"][item_id]["answer"], list):
-        return rng.sample(choices, k=rng.randint(1, 3))
-    return rng.choice(choices)
-
-
 def class_answers() -> dict[str, dict]:
     """name -> exercise id -> {item id: {v, r}}: what each student answered, the same both ways."""
     rng = random.Random(11)
     names = [f"Student {n}" for n in range(STUDENTS - 1)] + ["<img src=x onerror=alert(1)>"]
     return {name: {ex_id: {item: {"v": CATALOGUE.exercises[ex_id].items[item].version,
-                                  "r": response(CATALOGUE.exercises[ex_id], item, rng)}
+                                  "r": CATALOGUE.exercises[ex_id].handler.example_response(
+                                      CATALOGUE.exercises[ex_id], item, rng)}
                            for item in rng.sample(sorted(CATALOGUE.exercises[ex_id].items),
                                                   k=max(1, len(CATALOGUE.exercises[ex_id].items) - 1))}
                    for ex_id in rng.sample(EXERCISES, k=3)}
@@ -55,9 +43,9 @@ def my_answers_file(name, exercises) -> str:
 def figures(url) -> dict:
     report = call(url, "api/teacher/report", headers=teacher_cookie(url))[1]
     return {"students": [{k: v for k, v in s.items() if k not in ("id", "last")}
-                         for s in report["students"]],
-            "help": [{k: v for k, v in h.items() if k != "student"} for h in report["help"]],
-            "exercises": report["exercises"]}
+                         for s in report["figures"]["students"]],
+            "help": [{k: v for k, v in h.items() if k != "student"} for h in report["figures"]["help"]],
+            "exercises": report["figures"]["exercises"]}
 
 
 BAD_FILES = {
@@ -106,7 +94,7 @@ def test_thirty_files_give_the_figures_of_thirty_live_students(browser, site, tm
         page.goto(server.url + "teachers/class.html")
         page.evaluate("localStorage.setItem('whc:v1:lesson-1-practice', JSON.stringify("
                       "{items: {'cells-migrate': {v: 'mine', r: 'a'}}}))")  # the teacher's own
-        page.get_by_label("Teacher PIN").fill(PIN)
+        page.get_by_label("Teacher PIN").fill(TEACHER_PIN)
         page.get_by_role("button", name="Show the class").click()
         page.get_by_label("My answers files to load").set_input_files(files)
         page.locator("[data-class-import-summary]").get_by_text(

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from answering import answer_right, choose, press
-from test_accessibility import violations
+from support import axe_violations
 
 
 def squeeze(text: str) -> str:
@@ -73,7 +73,7 @@ def test_no_accessibility_violations_after_check_and_solution(browser, starter, 
     choose(page, evidence, evidence.items[0], "none")
     press(page, evidence, "solution")
     press(page, starter.exercise("mark-claims"), "solution")
-    assert violations(page) == []
+    assert axe_violations(page) == []
     page.goto(starter.url + "my-answers.html")
-    assert violations(page) == []
+    assert axe_violations(page) == []
     context.close()

@@ -4,14 +4,16 @@ no file a student can fetch holds held-out check-up key text."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import urllib.error
 import urllib.request
 
-from support import sign_in_as_teacher
-from test_assessment import held_out_texts
+from classroom.project import Module
+from support import ROOT, key_texts, sign_in_as_teacher
 
 KEY = "teachers/answer-key.html"
+CHECKUP = [e for e in Module.load(ROOT).exercises.values() if e.assessment]
 
 
 def fetch(url: str) -> tuple[int, str]:
@@ -22,7 +24,6 @@ def fetch(url: str) -> tuple[int, str]:
     except urllib.error.HTTPError as error:
         status, raw, zipped = error.code, error.read(), error.headers.get("Content-Encoding")
     if zipped == "gzip":
-        import gzip
         raw = gzip.decompress(raw)
     return status, raw.decode("utf-8", errors="ignore")
 
@@ -30,6 +31,11 @@ def fetch(url: str) -> tuple[int, str]:
 def test_a_student_gets_a_page_for_the_teacher_and_a_way_to_sign_in(page, server):
     response = page.goto(server + KEY)
     assert response.status == 403
+    # The refusal, too, may not be framed, sniffed or followed by a referrer.
+    headers = response.all_headers()
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["x-frame-options"] == "DENY" and headers["referrer-policy"] == "no-referrer"
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
     page.get_by_role("heading", name="This page is for the teacher").wait_for()
     page.get_by_role("link", name="Sign in on the class page").click()
     page.get_by_label("Teacher PIN").wait_for()  # the class page itself is open to all
@@ -42,7 +48,7 @@ def test_the_signed_in_teacher_reads_the_key(context, page, server):
 
 
 def test_no_file_a_student_can_fetch_holds_held_out_key_text(site, server):
-    texts = held_out_texts()
+    texts = key_texts(CHECKUP)
     served = [path.relative_to(site).as_posix() for path in site.rglob("*")
               if path.is_file() and path.suffix not in (".gz", ".map")]
     assert KEY in served and "search/search_index.json" in served

@@ -78,6 +78,12 @@ class Choice(Kind):
     def item_key(self, item: ChoiceItem) -> dict:
         return {**super().item_key(item), "reasons": item.reasons}
 
+    def example_response(self, exercise, item_id: str, rng):
+        if not isinstance(exercise.key["items"][item_id]["answer"], list):
+            return super().example_response(exercise, item_id, rng)
+        options = sorted(exercise.items[item_id].options)
+        return rng.sample(options, k=rng.randint(1, len(options)))
+
     def key_texts(self, item: ChoiceItem) -> list[str]:
         return [*super().key_texts(item), *item.reasons.values()]
 

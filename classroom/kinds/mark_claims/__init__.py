@@ -44,6 +44,8 @@ class MarkClaims(Kind):
     name = "mark-claims"
     on_a_case = True
     key_fields = ["items", "not_claims"]
+    whole_text = True
+    xapi_interaction = "matching"
 
     def vocabulary(self, index: Index) -> dict[str, Term]:
         return index.claim_kinds
@@ -162,6 +164,22 @@ class MarkClaims(Kind):
                   else PARTLY if score else WRONG)
         return verdict(result, score, out_of, reasons, found=found, otherKind=other_kind,
                        notClaims=not_claims, missed=missed)
+
+    def describe(self, response, options: dict, labels: dict) -> str:
+        """Each sentence marked, in reading order, with the label of its claim kind."""
+        if response is None:
+            return ""
+        return "; ".join(f"{sentence}: {labels.get(kind, kind)}" for sentence, kind
+                         in sorted(response.items(), key=lambda pair: int(pair[0][1:])))
+
+    def unknown_choices(self, response, options: dict, labels: dict) -> str:
+        return next((sentence for sentence in response if sentence not in options),
+                    next((kind for kind in response.values() if kind not in labels), ""))
+
+    def example_response(self, exercise, item_id: str, rng):
+        sentences = sorted(exercise.items[item_id].options)
+        marked = rng.sample(sentences, k=min(8, len(sentences)))
+        return {sentence: rng.choice(sorted(exercise.labels)) for sentence in marked}
 
 
 def text_version(exercise) -> str:

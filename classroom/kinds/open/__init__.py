@@ -31,6 +31,8 @@ def model_lines(text: str) -> str:
 
 class Open(Kind):
     name = "open"
+    scored = False
+    xapi_interaction = "long-fill-in"
 
     def load_item(self, ctx: Context, item_id: str, fields: Fields, answer: Fields) -> OpenItem:
         fields.only(["id", "prompt", "quote"])
@@ -54,6 +56,15 @@ class Open(Kind):
         # An open answer is compared with the model answer by the learner or teacher: no points.
         written = isinstance(response, str) and response.strip() != ""
         return verdict(ANSWERED if written else UNANSWERED, 0, 0)
+
+    def describe(self, response, options: dict, labels: dict) -> str:
+        return "" if response is None else response
+
+    def unknown_choices(self, response, options: dict, labels: dict) -> str:
+        return ""  # written, not chosen
+
+    def example_response(self, exercise, item_id: str, rng):
+        return "I would ask how many children were followed, and for how long. " * rng.randint(1, 4)
 
 
 KIND = Open()

@@ -1,0 +1,89 @@
+"""The class's results as files to keep: CSV for a spreadsheet (formula cells neutralised) and
+xAPI statements for a learning record store (JSON, one statement a line).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import time
+import uuid
+
+from .views import rows
+from .work import Report
+
+XAPI_ANSWERED = {"id": "http://adlnet.gov/expapi/verbs/answered", "display": {"en-US": "answered"}}
+XAPI_INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction"
+_NAMESPACE = uuid.UUID("5b0e1f0c-6d1c-4b0a-9a57-0c1a55e5c1a5")  # stable statement ids
+
+
+CSV_COLUMNS = ["student id", "name", "exercise", "exercise title", "item", "question", "answer",
+               "verdict", "score", "out of", "checks", "verdict at first check", "last activity"]
+
+
+def neutral(cell):
+    """A cell a spreadsheet shows as text: no formula runs from a name or an answer."""
+    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r", "\n"):
+        return "'" + cell
+    return cell
+
+
+def to_csv(report: Report) -> str:
+    """One row per student and item, for a spreadsheet."""
+    out = io.StringIO()
+    writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in rows(report):
+        exercise, verdict = row["exercise"], row["verdict"]
+        writer.writerow([neutral(cell) for cell in (
+            row["student"], row["name"], exercise.id, exercise.title, row["item"],
+            exercise.items[row["item"]].label, exercise.answer_text(row["item"], row["response"]),
+            verdict["verdict"] if verdict else "for an earlier version",
+            verdict["score"] if verdict else "", verdict["max"] if verdict else "",
+            row["checks"], row["first"], _iso(row["last"]))])
+    return out.getvalue()
+
+
+def to_xapi(report: Report, home_page: str) -> str:
+    """xAPI statements, one JSON object a line: each student's current answer to each item, as a
+    cmi.interaction activity, with a pseudonymous account (the random student id) as actor."""
+    lines = []
+    for row in rows(report):
+        exercise, verdict = row["exercise"], row["verdict"]
+        activity = f"{home_page}exercises/{exercise.id}/{row['item']}"
+        result = {"response": _xapi_response(row["response"])}
+        if verdict and exercise.handler.scored:
+            result["success"] = verdict["verdict"] == "right"
+            if verdict["max"]:
+                result["score"] = {"raw": verdict["score"], "min": 0, "max": verdict["max"],
+                                   "scaled": round(verdict["score"] / verdict["max"], 4)}
+        statement = {
+            "id": str(uuid.uuid5(_NAMESPACE, f"{row['student']}/{exercise.id}/{row['item']}/"
+                                             f"{json.dumps(row['response'], sort_keys=True)}")),
+            "actor": {"objectType": "Agent",
+                      "account": {"homePage": home_page, "name": row["student"]}},
+            "verb": XAPI_ANSWERED,
+            "object": {"objectType": "Activity", "id": activity, "definition": {
+                "type": XAPI_INTERACTION, "interactionType": exercise.handler.xapi_interaction,
+                "name": {"en": exercise.title},
+                "description": {"en": exercise.items[row["item"]].label or exercise.title}}},
+            "result": result,
+            "context": {"contextActivities": {"parent": [
+                {"objectType": "Activity", "id": f"{home_page}exercises/{exercise.id}"}]}},
+            "timestamp": _iso(row["last"])}
+        lines.append(json.dumps(statement, ensure_ascii=False))
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _xapi_response(response) -> str:
+    """The cmi.interaction response format: ids joined by [,], pairs by [.]."""
+    if isinstance(response, dict):
+        return "[,]".join(f"{key}[.]{value}" for key, value in sorted(response.items()))
+    if isinstance(response, list):
+        return "[,]".join(response)
+    return response
+
+
+def _iso(seconds: float) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))

@@ -1,0 +1,79 @@
+"""What the teacher opens from the class page or downloads, read from one lesson's work
+(work.py): one item's spread of answers, the written answers to one item, and one row per
+student and item for the CSV and xAPI files (exports.py).
+
+Everything returned is data (names, answers and reasons as plain strings); the class page shows
+them with textContent.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..contract import TEXT_ITEM
+from .work import Report
+
+
+def spread(report: Report, exercise_id: str, item_id: str) -> dict:
+    """How a class answered one item, safe to project: counts only, no names."""
+    exercise = report.catalogue.exercises[exercise_id]
+    counts: Counter = Counter()
+    right: dict = {}
+    if exercise.handler.whole_text:
+        claim = exercise.key["items"][item_id]
+        fair = {claim["answer"], *claim.get("also", {})}
+        for w in report.work.values():
+            answer = w.get(exercise_id) and w[exercise_id].current.get(TEXT_ITEM)
+            if answer and answer[0] == exercise.items[TEXT_ITEM].version:
+                kind = answer[1].get(claim["sentence"])
+                text = exercise.labels.get(kind, kind) if kind else "(not marked)"
+                counts[text] += 1
+                right[text] = kind in fair
+        label = exercise.items[TEXT_ITEM].options.get(claim["sentence"], item_id)
+    else:
+        for w in report.work.values():
+            answer = w.get(exercise_id) and w[exercise_id].current.get(item_id)
+            verdict = answer and report.scorer(exercise, item_id, answer)
+            if verdict and verdict["verdict"] != "unanswered":
+                text = exercise.answer_text(item_id, answer[1])
+                counts[text] += 1
+                right[text] = verdict["verdict"] == "right"
+        label = exercise.items[item_id].label or item_id
+    return {"exercise": exercise.title, "item": label, "scored": exercise.handler.scored,
+            "answers": [{"answer": text, "count": count, "right": right[text]}
+                        for text, count in counts.most_common()]}
+
+
+def open_responses(report: Report, exercise_id: str, item_id: str, names: bool) -> dict:
+    """The written answers to one item; the names only when the teacher asks for them."""
+    exercise = report.catalogue.exercises[exercise_id]
+    responses = []
+    for sid, w in report.work.items():
+        answer = w.get(exercise_id) and w[exercise_id].current.get(item_id)
+        if answer and answer[0] == exercise.items[item_id].version and str(answer[1]).strip():
+            responses.append({"name": report.names[sid] if names else None,
+                              "text": exercise.answer_text(item_id, answer[1])})
+    responses.sort(key=lambda r: (r["name"] or "").casefold())
+    return {"exercise": exercise.title, "item": exercise.items[item_id].label or item_id,
+            "responses": responses}
+
+
+def rows(report: Report):
+    """The downloads' rows: each student's current answer to each item, with its verdict."""
+    for sid, exercises in sorted(report.work.items(), key=lambda p: report.names[p[0]].casefold()):
+        for ex_id, work in exercises.items():
+            exercise = report.catalogue.exercises.get(ex_id)
+            if exercise is None:
+                continue
+            for item_id in exercise.items:
+                answer = work.current.get(item_id)
+                if answer is None:
+                    continue
+                verdict = report.scorer(exercise, item_id, answer)
+                tried = [report.scorer(exercise, item_id, c[item_id]) for c in work.checks
+                         if c.get(item_id) is not None]
+                tried = [v for v in tried if v]
+                yield {"student": sid, "name": report.names[sid], "exercise": exercise,
+                       "item": item_id, "version": answer[0], "response": answer[1],
+                       "verdict": verdict, "checks": len(tried),
+                       "first": tried[0]["verdict"] if tried else "", "last": work.last}

@@ -1,0 +1,156 @@
+"""Each student's work in a lesson, folded from their stored events and scored on read: the
+laptop scores every response with the kinds' Python scorers, so a corrected key re-scores a
+whole lesson. figures.py adds the students' parts up for the class page; views.py and
+exports.py read single answers.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from ..contract import TEXT_ITEM
+from .catalogue import Catalogue, ExerciseInfo
+
+HELP_AFTER_WRONG_CHECKS = 3   # Checks on one exercise, none all right, before "may need help"
+NOT_RIGHT = ("wrong", "partly", "unanswered")
+
+
+@dataclass
+class Work:
+    """One student's work on one exercise, folded from their events in arrival order."""
+    current: dict = field(default_factory=dict)   # item id -> (version, response)
+    checks: list = field(default_factory=list)    # each Check: {item id: (version, response)}
+    solution_without_try: bool = False
+    last: float = 0.0
+
+
+class Scorer:
+    """The kinds' scorers, remembered per response: 60 students give few distinct answers."""
+
+    def __init__(self, catalogue: Catalogue):
+        self.catalogue = catalogue
+        self._seen: dict = {}
+
+    def __call__(self, exercise: ExerciseInfo, item_id: str, answer) -> dict | None:
+        """The verdict on (version, response), or None if it answers an older version."""
+        if answer is None:
+            return None if exercise.handler.whole_text else \
+                exercise.handler.score(exercise.key, item_id, None)
+        version, response, same = answer
+        if version != exercise.items[item_id].version:
+            return None
+        memo = (exercise.id, item_id, same)
+        if memo not in self._seen:
+            self._seen[memo] = exercise.handler.score(exercise.key, item_id, response)
+        return self._seen[memo]
+
+
+def fold(events, work: dict | None = None) -> dict[str, dict[str, Work]]:
+    """student id -> exercise id -> Work; new events are folded into `work` when given, so a
+    refresh reads only what arrived since the last one. An answer is (version, response, the
+    response as canonical JSON, by which the scorer remembers verdicts)."""
+    work = {} if work is None else work
+    for event in events:
+        mine = work.setdefault(event.student, {}).setdefault(event.exercise, Work())
+        answers = {item: (None if a is None else
+                          (a["v"], a["r"], json.dumps(a["r"], sort_keys=True)))
+                   for item, a in event.items.items()}
+        for item, answer in answers.items():
+            if answer is None:
+                mine.current.pop(item, None)
+            else:
+                mine.current[item] = answer
+        if event.type in ("check", "handin"):  # a check-up's hand-in is marked as a Check
+            mine.checks.append(answers)
+        elif event.type == "solution" and not mine.checks:
+            mine.solution_without_try = True
+        mine.last = max(mine.last, event.received)
+    return work
+
+
+class Report:
+    """One lesson's work by student, with the students' names and one student's part of each
+    figure; LiveFigures (figures.py) adds the parts up and keeps them between refreshes."""
+
+    def __init__(self, catalogue: Catalogue, students: dict, events=(), scorer: Scorer | None = None,
+                 work: dict | None = None):
+        self.catalogue = catalogue
+        self.scorer = scorer or Scorer(catalogue)
+        self.work = work if work is not None else fold(events)
+        self.names = {sid: students[sid].name for sid in self.work if sid in students}
+        self.work = {sid: w for sid, w in self.work.items() if sid in students}
+
+    def _verdicts(self, exercise: ExerciseInfo, answers: dict) -> dict:
+        return {item: self.scorer(exercise, item, answers.get(item)) for item in exercise.items}
+
+    def progress(self, exercise: ExerciseInfo, work: Work) -> tuple:
+        """One student's progress on one exercise, which LiveFigures keeps until their next
+        event on it: (started, done, Checks not all right, whether the last one is among them)."""
+        not_right = [check for check in work.checks if any(
+            v is None or v["verdict"] in NOT_RIGHT
+            for v in self._verdicts(exercise, check).values())]
+        done = bool(work.checks) and all(v is not None and v["verdict"] != "unanswered"
+                                         for v in self._verdicts(exercise, work.checks[-1]).values())
+        return (bool(work.current or work.checks), done, len(not_right),
+                bool(not_right) and work.checks[-1] is not_right[-1])
+
+    def _progress_of(self, sid: str, progress=None) -> dict:
+        """exercise id -> (exercise, work, progress) for one student's known exercises."""
+        found = {}
+        for ex_id, work in self.work[sid].items():
+            exercise = self.catalogue.exercises.get(ex_id)
+            if exercise is not None:
+                found[ex_id] = (exercise, work, progress(ex_id, exercise, work) if progress
+                                else self.progress(exercise, work))
+        return found
+
+    def student_row(self, sid: str, progress=None) -> dict:
+        """Who is working: one student's exercises started and done, and when last seen."""
+        known = self._progress_of(sid, progress)
+        return {"id": sid, "name": self.names[sid],
+                "started": sum(p[0] for _, _, p in known.values()),
+                "done": sum(p[1] for _, _, p in known.values()),
+                "last": max(w.last for w in self.work[sid].values())}
+
+    def help_rows(self, sid: str, progress=None) -> list[dict]:
+        """Who may need help: many Checks not all right, or the solution shown before trying."""
+        found = []
+        for ex_id, (exercise, work, (_, _, wrong, last_wrong)) in self._progress_of(
+                sid, progress).items():
+            if wrong >= HELP_AFTER_WRONG_CHECKS and last_wrong:
+                found.append({"student": sid, "name": self.names[sid], "exercise": ex_id,
+                              "title": exercise.title, "why": "checks", "count": wrong})
+            if work.solution_without_try:
+                found.append({"student": sid, "name": self.names[sid], "exercise": ex_id,
+                              "title": exercise.title, "why": "solution", "count": 0})
+        return found
+
+    def student_part(self, exercise: ExerciseInfo, work: Work):
+        """One student's share of an exercise's figures, which a refresh adds up: for each item
+        (answered, tried, right at the first and the last Check, {wrong answer: reason}); for a
+        text to mark, the marks of each Check."""
+        if exercise.handler.whole_text:
+            tries = [self.scorer(exercise, TEXT_ITEM, check[TEXT_ITEM]) and check[TEXT_ITEM][1]
+                     for check in work.checks if check.get(TEXT_ITEM) is not None]
+            return [marks for marks in tries if marks]
+        part = {}
+        for item_id in exercise.items:
+            current = self.scorer(exercise, item_id, work.current.get(item_id))
+            answered = current is not None and current["verdict"] != "unanswered"
+            tries = [(check[item_id], self.scorer(exercise, item_id, check[item_id]))
+                     for check in work.checks if check.get(item_id) is not None]
+            tries = [(answer, v) for answer, v in tries if v is not None]
+            wrong = {}
+            for answer, v in {a[2]: (a, v) for a, v in tries}.values():
+                if v["verdict"] in ("wrong", "partly"):
+                    wrong[exercise.answer_text(item_id, answer[1])] = " ".join(
+                        r for r in v["reasons"] if r)
+            part[item_id] = (answered, bool(tries),
+                             bool(tries) and tries[0][1]["verdict"] == "right",
+                             bool(tries) and tries[-1][1]["verdict"] == "right", wrong)
+        return part
+
+
+def help_order(rows: list[dict]) -> list[dict]:
+    return sorted(rows, key=lambda row: (row["name"].casefold(), row["title"]))
