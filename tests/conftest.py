@@ -110,8 +110,10 @@ def context(browser):
     traffic = Traffic()
     context = offline_context(browser, refused=traffic.outside)
     context.traffic = traffic
-    context.on("requestfailed", lambda request: context.traffic.failed.append(
-        f"{request.url} ({request.failure})"))
+    # ERR_ABORTED is the browser cancelling a request itself (the page moved on before the
+    # favicon came), not a request that could not be served.
+    context.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED" and
+               context.traffic.failed.append(f"{request.url} ({request.failure})"))
     context.on("console", lambda message: message.type == "error" and
                context.traffic.console_errors.append(message.text))
     context.on("weberror", lambda error: context.traffic.console_errors.append(str(error.error)))

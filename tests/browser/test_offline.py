@@ -6,9 +6,25 @@ from support import sign_in_as_teacher
 
 
 def visit(page, url: str) -> None:
+    """Open `url` and wait until every request the page has started is answered or has failed,
+    so what it asks for (the search index, the favicon) is counted on this page."""
+    pending = set()
+
+    def started(request):
+        pending.add(request)
+
+    def ended(request):
+        pending.discard(request)
+
+    page.on("request", started)
+    page.on("requestfinished", ended)
+    page.on("requestfailed", ended)
     page.goto(url, wait_until="load")
-    # Material sets up search right after load; give its worker time to answer or fail.
-    page.wait_for_timeout(300)
+    while pending:
+        page.wait_for_timeout(20)  # lets Playwright deliver the events that empty the set
+    page.remove_listener("request", started)
+    page.remove_listener("requestfinished", ended)
+    page.remove_listener("requestfailed", ended)
 
 
 def test_every_page_stays_on_this_machine(context, page, pages, base_url):
