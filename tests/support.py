@@ -69,3 +69,17 @@ def offline_context(browser, refused: list[str] | None = None):
 
     context.route("**/*", guard)
     return context
+
+
+def scaffold(project: Path, *arguments: str) -> subprocess.CompletedProcess:
+    """The command `make new-case` / `make new-exercise` runs, inside a copy of the project."""
+    return subprocess.run([sys.executable, "-m", "classroom.scaffold", *arguments], cwd=project,
+                          capture_output=True, text=True)
+
+
+def fill_in_placeholders(path: Path) -> None:
+    """A stub file as a hurried author leaves it: each placeholder's marker deleted, its words
+    kept (enough for the build, which refuses only the marker)."""
+    from classroom.placeholders import PLACEHOLDER
+    path.write_text(path.read_text(encoding="utf-8").replace(f"{PLACEHOLDER} ", ""),
+                    encoding="utf-8")
