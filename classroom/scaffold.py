@@ -1,5 +1,5 @@
 """Start a new case study or exercise: commented stub files, the index entry, a page with its
-marker and the nav entry, so that the module builds at once and an author fills in the blanks.
+marker and the nav entry, each where teaching order puts it, for an author to fill in.
 
     python -m classroom.scaffold case NAME
     python -m classroom.scaffold exercise ID KIND [CASE [PAGE]]
@@ -75,9 +75,9 @@ real: false
 
 def new_exercise(root: Path, exercise_id: str, kind: str, case: str = "",
                  on_page: str = "") -> list[Path]:
-    """Write a stub exercise that loads as it is, list it in the index in teaching order, and
-    show it on a new page under Practice (or at the end of the page `on_page`, a path inside
-    docs/); the written files."""
+    """Write a stub exercise (its blanks placeholders), list it in the index in teaching order,
+    and show it on a new page under Practice (or at the end of the page `on_page`, a path
+    inside docs/); the written files."""
     _check_name(exercise_id, "ID", "iskitim-evidence")
     if kind not in KINDS:
         raise ScaffoldError(f"KIND={kind or '(nothing)'} is not a kind of exercise: use one of "
@@ -88,7 +88,9 @@ def new_exercise(root: Path, exercise_id: str, kind: str, case: str = "",
     index = load_index(index_path, root)
     if exercise_id in index.exercise_ids or folder.exists() or (page.exists() and not on_page):
         raise ScaffoldError(f"an exercise '{exercise_id}' already exists: choose another ID")
-    if on_page and not (page.is_file() and page.suffix == ".md"):
+    docs = (root / "docs").resolve()
+    if on_page and not (page.is_file() and page.suffix == ".md"
+                        and page.resolve().is_relative_to(docs)):
         raise ScaffoldError(f"PAGE={on_page} is not a page: give the path of a page inside "
                             "docs/, for example PAGE=practice/iskitim.md")
     cases = sorted(p.stem for p in (root / "exercises" / "cases").glob("*.yml"))
@@ -106,7 +108,7 @@ def new_exercise(root: Path, exercise_id: str, kind: str, case: str = "",
     learner, key = _stubs(kind, title, case, sentence, concept=next(iter(index.concepts)),
                           checklist=next(iter(index.missing_info), ""))
     order = TeachingOrder.read(root, index.exercise_ids)
-    after, before = order.place(case, on_page and page.relative_to(root / "docs").as_posix())
+    after, before = order.place(case, on_page and page.resolve().relative_to(docs).as_posix())
     folder.mkdir(parents=True)
     (folder / "exercise.yml").write_text(learner, encoding="utf-8")
     (folder / "key.yml").write_text(key, encoding="utf-8")
