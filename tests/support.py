@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
+from classroom.placeholders import PLACEHOLDER
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # No sandbox (root in a container), no GPU, nothing phoning home.
@@ -80,6 +82,5 @@ def scaffold(project: Path, *arguments: str) -> subprocess.CompletedProcess:
 def fill_in_placeholders(path: Path) -> None:
     """A stub file as a hurried author leaves it: each placeholder's marker deleted, its words
     kept (enough for the build, which refuses only the marker)."""
-    from classroom.placeholders import PLACEHOLDER
     path.write_text(path.read_text(encoding="utf-8").replace(f"{PLACEHOLDER} ", ""),
                     encoding="utf-8")
