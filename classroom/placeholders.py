@@ -36,8 +36,8 @@ def placeholder_lines(text: str, yaml: bool = False):
 
 def placeholder_error(shown_as: str, line: int, text: str) -> AuthoringError:
     return AuthoringError(shown_as, f"a stub's placeholder is still here: '{text}'",
-                          f"replace the text starting with '{PLACEHOLDER}' with your own words "
-                          "(students must never see a placeholder)", line=line)
+                          f"replace this placeholder (the text starting with '{PLACEHOLDER}') "
+                          "with your own words; students must never see it", line=line)
 
 
 def placeholders_in_exercises(root: Path) -> list[AuthoringError]:

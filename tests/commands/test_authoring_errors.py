@@ -212,8 +212,8 @@ def test_a_placeholder_left_in_a_page_is_refused_but_a_mention_of_it_is_not(proj
         "## TODO: a heading to write\n", encoding="utf-8")
     message = load_error(project)
     assert message.startswith("docs/index.md:9: a stub's placeholder is still here: "
-                              "'## TODO: a heading to write'. What to do: replace the text "
-                              "starting with 'TODO:' with your own words")
+                              "'## TODO: a heading to write'. What to do: replace this "
+                              "placeholder (the text starting with 'TODO:') with your own words")
 
 
 def test_a_left_over_nav_entry_is_named_with_its_line_in_mkdocs_yml(project):

@@ -59,7 +59,7 @@ def test_untouched_stubs_stop_the_build_at_each_placeholder(scaffolded):
                              console), f"no placeholder reported in {shown}"
     assert re.search(r"exercises/cases/new-clinic\.txt:2: a stub's placeholder", console)
     assert re.search(r"exercises/cases/new-clinic\.yml:\d+: a stub's placeholder", console)
-    assert "What to do: replace the text starting with 'TODO:' with your own words" in console
+    assert "What to do: replace this placeholder (the text starting with 'TODO:') with your " in console
 
 
 def test_a_new_case_builds_once_filled_in_with_its_page_under_case_studies(scaffolded):
