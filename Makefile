@@ -31,8 +31,8 @@ test: $(VENV)/.installed-test chromium  ## the whole test suite, in real Chromiu
 new-case: $(VENV)/.installed  ## stub files, page and nav entry for a case: make new-case NAME=my-clinic
 	$(PY) -m classroom.scaffold case '$(NAME)'
 
-new-exercise: $(VENV)/.installed  ## a stub exercise: make new-exercise ID=my-clinic-claims KIND=mark-claims CASE=my-clinic
-	$(PY) -m classroom.scaffold exercise '$(ID)' '$(KIND)' '$(CASE)'
+new-exercise: $(VENV)/.installed  ## a stub exercise: make new-exercise ID=my-clinic-claims KIND=mark-claims CASE=my-clinic [PAGE=practice/my-clinic.md]
+	$(PY) -m classroom.scaffold exercise '$(ID)' '$(KIND)' '$(CASE)' '$(PAGE)'
 
 check: $(VENV)/.installed-test  ## the unit layer only (data, loader, scorers, templates): seconds, no browser
 	$(PY) -m pytest tests/unit -q

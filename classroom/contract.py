@@ -1,19 +1,13 @@
-"""The contract between the Python build and the page script, written down once.
+"""The contract between the Python build and the page scripts, written down once.
 
-The build writes each exercise as HTML with data-* attributes, and hands the script JSON:
+Every name both sides use is declared here as data: the data-* attributes the templates write
+and the scripts read (ATTRIBUTES; tests/unit/test_contract.py fails on any other), the class
+cookie, the API prefix, the storage keys, the check-up feedback modes and the verdicts. They
+reach the scripts as `const CONTRACT = …` (limits(), at the top of each script, written by
+script_preamble()) and the templates as the Jinja globals `limits` and `contract`.
 
-- `data-exercise="<id>"`, `data-kind="<kind>"` on an exercise's <section>; `data-item="<id>"`
-  and `data-version="<fingerprint>"` on each item (the one item of a mark-claims exercise has
-  the id TEXT_ITEM); `data-option="<id>"` on a choice; `data-sentence="s<n>"` on a sentence;
-  `data-feedback`, `data-notice`, `data-score`, `data-summary`, `data-action="check|retry|
-  solution"` for the parts the script fills in or listens to; `data-laid-out`, which the script
-  sets on each item (.whc-item) and paragraph (.whc-text__para) from the top of the screen down
-  once the reader moves and the browser is idle (until then whc.css lets the browser skip those
-  off screen), and on every exercise when its pass is over.
 - `<script type="application/json" data-key>`: the exercise's key, built by exercise_key().
 - `<script type="application/json" data-registry>` on My answers: registry(), no answers.
-- The page script itself starts with `const CONTRACT = …` (limits() below) and
-  `const WORDS = …` (the learner-facing words, classroom/words/<language>.yml).
 
 Saved answers (localStorage "whc:v1:<exercise id>", and the file My answers downloads) are
 `{items: {<item id>: {v: <version>, r: <response>}}, score: [got, out of]}`; a response is a
@@ -23,6 +17,7 @@ All JSON keys are camelCase.
 
 from __future__ import annotations
 
+import json
 import re
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
@@ -36,13 +31,106 @@ MAX_CHOSEN = 50                # options chosen in one item
 MAX_MARKS = 2000               # sentences marked in one text
 MAX_NAME = 120                 # characters of a learner's name
 
+CLASS_COOKIE = "whc-class"     # set by the classroom server in class mode; its value is the port
+API_PREFIX = "/api/"           # the class-mode API, on the classroom server only
+# What the browser keeps (localStorage): saved answers under STORAGE_PREFIX + exercise id, and
+# class mode's own records.
+STORAGE_KEYS = {"answers": STORAGE_PREFIX, "classMe": "whc:class:me",
+                "classOutbox": "whc:class:outbox", "classSkip": "whc:class:skip"}
+# When learners see feedback in a check-up: at once, after they hand in, when the teacher says.
+FEEDBACK_MODES = ("at-once", "after-handin", "release")
+# A scorer's verdict on one item; an open answer is only ever "answered" (no score).
+VERDICTS = ("right", "partly", "wrong", "unanswered", "answered")
+
+# Every data-* attribute the templates write or the scripts read (as "data-x" or dataset.x),
+# and what it says. Material's own data-md-* attributes are the theme's, not ours.
+ATTRIBUTES = {
+    # An exercise and its parts (templates/exercise.html, items.html, the kinds' widgets).
+    "data-exercise": "an exercise's <section>, with its id",
+    "data-kind": "the exercise's kind, on its <section>",
+    "data-assessment": "the exercise is a check-up (its key stays on the laptop)",
+    "data-key": "<script type=application/json> holding the exercise's key",
+    "data-item": "one item, with its id (TEXT_ITEM for a mark-claims text)",
+    "data-version": "an item's fingerprint; an answer saved for another version is set aside",
+    "data-option": "one option of a choice item, with its id",
+    "data-feedback": "where an item's feedback is written after Check",
+    "data-solution": "a part the script shows as the solution (set by the script)",
+    "data-notice": "where a notice is shown (an answer not saved, a file loaded)",
+    "data-unsaved": "on a notice: the words key of the answers it warns are not saved",
+    "data-score": "where the exercise's score is written",
+    "data-summary": "where a mark-claims exercise's summary is written",
+    "data-action": "a button and what it does (check, retry, solution, download…)",
+    # Find the claims (kinds/mark_claims).
+    "data-sentence": "one sentence of a case text, s<n>",
+    "data-mark": "the claim kind a learner gave a sentence",
+    "data-tag": "the visible label of a sentence's mark",
+    "data-paragraph": "one paragraph of a mark-claims text, with its number",
+    "data-part": "the chooser of which paragraphs of a long text to show",
+    "data-part-from": "the first paragraph shown",
+    "data-part-to": "the last paragraph shown",
+    "data-part-all": "the button that shows the whole text",
+    "data-legend": "the list of claim kinds and their keys",
+    # A case page (templates/case.md) and the projector.
+    "data-case": "a case text, with the case's id",
+    "data-para": "a numbered paragraph of a case text",
+    "data-omission": "a marker for what the capture left out",
+    "data-whc-projector": "on <html>: the page is shown on a projector",
+    # My answers (templates/my-answers.html).
+    "data-my-answers": "the My answers page's root",
+    "data-registry": "<script type=application/json> listing every exercise (registry())",
+    "data-learner-name": "the learner's name field",
+    "data-status": "where My answers says what it did (saved, loaded)",
+    "data-answered": "a summary cell: how much of an exercise is answered",
+    "data-last-score": "a summary cell: the exercise's last score",
+    "data-summary-of": "the summary row of one exercise, with its id",
+    "data-printout": "the printable copy of every answer",
+    "data-saving": "a notice: this browser cannot save answers",
+    "data-load-preview": "the preview of an answers file before it is loaded",
+    "data-take": "a checkbox: take this exercise's answers from the file",
+    # The class page (templates/class-page.html, classmode/class-page.js).
+    "data-class-page": "the class page's root",
+    "data-class-login": "the PIN form",
+    "data-class-lesson": "the lesson chooser",
+    "data-class-now": "controls that act on the current lesson only",
+    "data-class-earlier": "a note shown for an earlier lesson",
+    "data-class-download": "a results download link, with its format (csv, jsonl)",
+    "data-class-board": "everything shown once the teacher is signed in",
+    "data-class-checkup-state": "the check-up's state, in words",
+    "data-class-feedback": "the check-up's feedback mode chooser (FEEDBACK_MODES)",
+    "data-class-action": "a teacher's button and what it does",
+    "data-class-message": "where the page answers the teacher",
+    "data-class-files": "the answer files to import",
+    "data-class-import-summary": "what an import did",
+    "data-class-import-list": "the files an import read",
+    "data-class-students": "the students table",
+    "data-class-names": "show or hide the students' names",
+    "data-class-help": "who asked for help",
+    "data-class-exercises": "the figures per exercise",
+    "data-class-item": "one item's row, with its id",
+    "data-class-spread": "the spread of scores",
+    "data-class-open": "open answers to discuss",
+    "data-class-updated": "when the figures were last updated",
+    "data-class-offline": "the notice that the laptop does not answer",
+}
+
 
 def limits() -> dict:
-    """The limits the script checks saved and loaded answers against."""
+    """The CONTRACT object of the scripts: the limits saved and loaded answers are checked
+    against, and every other name both sides share."""
     return {"idPattern": f"^{ID_PATTERN.pattern}$", "sentencePattern": f"^{SENTENCE_ID.pattern}$",
             "textItem": TEXT_ITEM, "storagePrefix": STORAGE_PREFIX, "fileFormat": FILE_FORMAT,
             "maxText": MAX_TEXT, "maxChosen": MAX_CHOSEN, "maxMarks": MAX_MARKS,
-            "maxName": MAX_NAME}
+            "maxName": MAX_NAME, "classCookie": CLASS_COOKIE, "apiPrefix": API_PREFIX,
+            "storageKeys": STORAGE_KEYS, "feedbackModes": list(FEEDBACK_MODES),
+            "verdicts": list(VERDICTS)}
+
+
+def script_preamble(words: dict) -> str:
+    """The opening of every page script: a strict function scope holding CONTRACT and WORDS.
+    The script ends with "})();"."""
+    return ("(() => {\n\"use strict\";\n"
+            f"const CONTRACT = {json.dumps(limits(), ensure_ascii=False)};\n"
+            f"const WORDS = {json.dumps(words, ensure_ascii=False)};\n")
 
 
 def exercise_key(exercise, index) -> dict:

@@ -22,6 +22,8 @@ from .exercises import Exercise, load_exercises
 from .glossary import Term, load_glossary
 from .keypoints import gather_key_points
 from .contract import exercise_key, registry
+from .pages import nav_problems, page_problems
+from .placeholders import placeholders_in_exercises
 from .render import literal, render
 from .safety import safe_markdown
 from .textfile import read_author_text
@@ -65,6 +67,8 @@ class Module:
         if "exercises" in loaded:
             with problems.attempt():
                 loaded["placements"] = _placements(root / "docs", loaded["exercises"])
+        for problem in placeholders_in_exercises(root) + nav_problems(root / "mkdocs.yml"):
+            problems.add(problem)
         problems.raise_if_any()
         return cls(root=root, **loaded)
 
@@ -168,6 +172,8 @@ def _placements(docs: Path, exercises: dict[str, Exercise]) -> dict[str, str]:
             markdown = read_author_text(path, f"docs/{page}")
         if problems.errors and problems.errors[-1].path == f"docs/{page}":
             continue
+        for problem in page_problems(markdown, f"docs/{page}"):
+            problems.add(problem)
         for line, text in _marker_lookalikes(markdown):
             problems.add(AuthoringError(
                 f"docs/{page}", f"this line looks like a marker but is not one: '{text}'",

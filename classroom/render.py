@@ -46,7 +46,7 @@ def _environment() -> Environment:
     env.filters["json_for_script"] = json_for_script
     env.filters["slug"] = slug
     env.globals["say"] = say
-    env.globals["limits"] = limits()
+    env.globals["limits"] = env.globals["contract"] = limits()  # the scripts' CONTRACT
     return env
 
 

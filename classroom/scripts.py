@@ -4,11 +4,10 @@ and the words of the site's language written at its top."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
-from .contract import limits
+from .contract import script_preamble
 from .kinds import KINDS
 from .words import table
 
@@ -53,7 +52,4 @@ def page_script(language: str = "en") -> str:
                                              if not key.startswith("cp_")}}
     return ("// Weighing Health Claims: the exercises and My answers. Built from classroom/scripts/\n"
             "// and classroom/kinds/*/kind.js; edit those, not this file.\n"
-            "(() => {\n\"use strict\";\n"
-            f"const CONTRACT = {json.dumps(limits(), ensure_ascii=False)};\n"
-            f"const WORDS = {json.dumps(words, ensure_ascii=False)};\n"
-            + "\n".join(parts) + "})();\n")
+            + script_preamble(words) + "\n".join(parts) + "})();\n")

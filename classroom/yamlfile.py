@@ -29,6 +29,15 @@ class LinedText(str):
     line: int | None = None
 
 
+class _DuplicateKey(yaml.constructor.ConstructorError):
+    """A key written twice in one mapping: where each copy stands."""
+
+    def __init__(self, key: Any, first_line: int, mark: yaml.Mark):
+        super().__init__(None, None, f"the key '{key}' appears twice (first on line {first_line})",
+                         mark)
+        self.key, self.first_line = key, first_line
+
+
 class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # the C parser is 10x faster
     """A safe loader that refuses a key written twice in one mapping (PyYAML keeps the last),
     keeps line numbers, and refuses prose cut short by an unquoted ' #'."""
@@ -40,9 +49,7 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
         if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"the key '{key}' appears twice (first on line {seen[key]})",
-                key_node.start_mark)
+            raise _DuplicateKey(key, seen[key], key_node.start_mark)
         seen[key] = key_node.start_mark.line + 1
     mapping = LinedDict(loader.construct_mapping(node, deep=deep))
     mapping.line, mapping.lines = node.start_mark.line + 1, seen
@@ -89,13 +96,27 @@ def read_yaml(path: Path, shown_as: str) -> Any:
                                  f"rename '{lookalike}' to '{path.name}'") from None
         raise AuthoringError(shown_as, "the file does not exist",
                              "create it, or remove the reference to it") from None
+    return parse_yaml(text, shown_as)
+
+
+def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> Any:
+    """Parse YAML text that starts on line `first_line` of the file `shown_as` (a page's front
+    matter starts on line 2); every problem is an AuthoringError at its line."""
     loader = _StrictLoader(text)
     loader.source_lines = text.split("\n")
+    shift = first_line - 1
     try:
         return loader.get_single_data()
+    except _DuplicateKey as error:
+        raise AuthoringError(
+            shown_as, f"the key '{error.key}' is written twice in the same block (first on "
+                      f"line {error.first_line + shift})",
+            "keep one of the two: rename one (every id must be different) or delete the one "
+            "you do not want; if this line belongs to another entry, check the indentation of "
+            "the lines above it", line=error.problem_mark.line + 1 + shift) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
+        line = mark.line + 1 + shift if mark else None
         column = f" (column {mark.column + 1})" if mark else ""
         problem = str(error.problem)
         if "'\\t'" in problem or "\t" in problem or (

@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
+from classroom.placeholders import PLACEHOLDER
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # No sandbox (root in a container), no GPU, nothing phoning home.
@@ -180,3 +182,16 @@ def axe_violations(page) -> list[str]:
     results = Axe().run(page, options=AXE_RULES)
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
             for v in results.response["violations"]]
+
+
+def scaffold(project: Path, *arguments: str) -> subprocess.CompletedProcess:
+    """The command `make new-case` / `make new-exercise` runs, inside a copy of the project."""
+    return subprocess.run([sys.executable, "-m", "classroom.scaffold", *arguments], cwd=project,
+                          capture_output=True, text=True)
+
+
+def fill_in_placeholders(path: Path) -> None:
+    """A stub file as a hurried author leaves it: each placeholder's marker deleted, its words
+    kept (enough for the build, which refuses only the marker)."""
+    path.write_text(path.read_text(encoding="utf-8").replace(f"{PLACEHOLDER} ", ""),
+                    encoding="utf-8")

@@ -3,12 +3,12 @@
 const page = document.querySelector("[data-class-page]");
 const port = location.port || (location.protocol === "https:" ? "443" : "80");
 const classMode = /^https?:$/.test(location.protocol) &&
-  attempt(() => document.cookie.split("; ").includes("whc-class=" + port), false);
+  attempt(() => document.cookie.split("; ").includes(CONTRACT.classCookie + "=" + port), false);
 const part = (name) => page.querySelector("[data-class-" + name + "]");
 const EVERY = 4000;
 let lesson = null, chosen = null, timer = null;
 
-const api = (path, data) => fetch("/api/teacher/" + path, data === undefined ? { credentials: "same-origin" }
+const api = (path, data) => fetch(CONTRACT.apiPrefix + "teacher/" + path, data === undefined ? { credentials: "same-origin" }
   : { method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json" }, body: JSON.stringify(data) });
 const clock = (seconds) => new Date(seconds * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 const percent = (value, count) => value == null ? say("cp_none", {}) : say("cp_percent", { percent: value, count });
@@ -52,7 +52,7 @@ function draw(data) {
   drawEarlier(current && current.id !== data.lesson ? data.lessons.find((l) => l.id === data.lesson) : null, current);
   drawCheckup(data.checkup);
   page.querySelectorAll("[data-class-download]").forEach((link) => {
-    link.href = "/api/teacher/results." + link.dataset.classDownload + "?lesson=" + data.lesson;
+    link.href = CONTRACT.apiPrefix + "teacher/results." + link.dataset.classDownload + "?lesson=" + data.lesson;
   });
   const students = part("students");
   students.textContent = "";

@@ -3,10 +3,9 @@ shared helpers of the page script, the words, and classroom/classmode/class-page
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from ..contract import limits
+from ..contract import script_preamble
 from ..scripts import FOLDER as SCRIPTS
 from ..words import table
 
@@ -19,8 +18,5 @@ def class_page_script(language: str = "en") -> str:
                                              if key.startswith("cp_")}}
     return ("// Weighing Health Claims: the teacher's class page. Built from classroom/scripts/core.js\n"
             "// and classroom/classmode/class-page.js; edit those, not this file.\n"
-            "(() => {\n\"use strict\";\n"
-            f"const CONTRACT = {json.dumps(limits(), ensure_ascii=False)};\n"
-            f"const WORDS = {json.dumps(words, ensure_ascii=False)};\n"
-            + (SCRIPTS / "core.js").read_text(encoding="utf-8") + "\n"
+            + script_preamble(words) + (SCRIPTS / "core.js").read_text(encoding="utf-8") + "\n"
             + (Path(__file__).parent / "class-page.js").read_text(encoding="utf-8") + "})();\n")

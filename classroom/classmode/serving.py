@@ -18,13 +18,14 @@ from http.cookies import CookieError, SimpleCookie
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import contract
 from ..render import render
 from .api import create_app
 from .guards import TEACHER_COOKIE
 from .store import ClassStore
 from .teacher import Teacher, new_pin
 
-CLASS_COOKIE = "whc-class"
+CLASS_COOKIE = contract.CLASS_COOKIE  # the page scripts read it too
 CLASS_PAGE = "teachers/class.html"
 TEACHERS = "teachers/"
 SEARCH_INDEXES = ("search/search_index.json", "search/search_index.js")

@@ -17,6 +17,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import contract
+
 FILE_NAME = "class.sqlite3"
 
 SCHEMA = """
@@ -54,7 +56,7 @@ CREATE TABLE IF NOT EXISTS checkups (
 
 # When a student sees the check-up's feedback: at each hand-in (and they may hand in again),
 # once they have handed in (their first hand-in counts), or when the teacher releases results.
-FEEDBACK_MODES = ("at-once", "after-handin", "release")
+FEEDBACK_MODES = contract.FEEDBACK_MODES
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cases import Case
-from ..contract import ID_PATTERN, ID_RULE
+from ..contract import ID_PATTERN, ID_RULE, VERDICTS
 from ..errors import AuthoringError, Collector
 from ..vocabulary import Concept, Index, Term
 from ..yamlfile import Fields
@@ -22,7 +22,7 @@ from ..yamlfile import Fields
 FOLDER = Path(__file__).resolve().parent
 
 # The verdicts a scorer gives, in Python and in the browser alike.
-RIGHT, PARTLY, WRONG, UNANSWERED, ANSWERED = "right", "partly", "wrong", "unanswered", "answered"
+RIGHT, PARTLY, WRONG, UNANSWERED, ANSWERED = VERDICTS
 
 
 def fingerprint(data: object) -> str:

@@ -5,15 +5,15 @@
 const Class = (() => {
   const port = location.port || (location.protocol === "https:" ? "443" : "80");
   const on = /^https?:$/.test(location.protocol) &&
-    attempt(() => document.cookie.split("; ").includes("whc-class=" + port), false);
-  const ME = "whc:class:me", OUTBOX = "whc:class:outbox", SKIP = "whc:class:skip";
+    attempt(() => document.cookie.split("; ").includes(CONTRACT.classCookie + "=" + port), false);
+  const { classMe: ME, classOutbox: OUTBOX, classSkip: SKIP } = CONTRACT.storageKeys;
   const read = (key) => attempt(() => JSON.parse(store.get(key)), null);
   let me = on ? read(ME) : null;  // {id, name, token, rename?}
   let outbox = on && Array.isArray(read(OUTBOX)) ? read(OUTBOX) : [];
   let flying = new Set(), delay = 1000, timer = null, busy = false;
   const keep = () => { store.set(OUTBOX, JSON.stringify(outbox)); store.set(ME, JSON.stringify(me)); };
   const newId = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("");
-  const post = (path, data) => fetch("/api/" + path, { method: "POST", credentials: "same-origin", body: JSON.stringify(data),
+  const post = (path, data) => fetch(CONTRACT.apiPrefix + path, { method: "POST", credentials: "same-origin", body: JSON.stringify(data),
     headers: Object.assign({ "Content-Type": "application/json" }, me ? { Authorization: "Bearer " + me.token } : {}) });
 
   function record(exercise, changes, type) {
@@ -39,7 +39,7 @@ const Class = (() => {
   async function results(exercise) {
     if (!on || !me) return null;
     try {
-      const answer = await fetch("/api/checkup?exercise=" + encodeURIComponent(exercise),
+      const answer = await fetch(CONTRACT.apiPrefix + "checkup?exercise=" + encodeURIComponent(exercise),
         { credentials: "same-origin", headers: { Authorization: "Bearer " + me.token } });
       if (answer.status === 401) { forget(); return null; }
       return answer.ok ? await answer.json() : null;

@@ -178,3 +178,61 @@ def test_the_build_prints_every_problem_once_each_on_its_own_line(project):
     assert "is defined twice (first on line 2)" in console
 
 
+
+
+# The authoring trial's stuck points: front matter, placeholders, the nav -----------------------
+
+def test_front_matter_that_is_not_valid_yaml_stops_the_build_at_its_line(project):
+    page = project / "docs" / "practice.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "description: Exercises under test.", "description: Practice: exercises under test."),
+        encoding="utf-8")
+    console = failed_build(project)
+    assert "docs/practice.md:2: the front matter (between the two '---' lines) cannot be read, " \
+           "so the page would show it as text" in console
+    assert 'put text containing \': \' or \'#\' inside quotes; for example: description: "A ' \
+           'title: and more"' in console
+
+
+def test_quoted_front_matter_with_a_colon_builds_and_shows_no_heading(project):
+    page = project / "docs" / "practice.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "description: Exercises under test.", 'description: "Practice: exercises under test."'),
+        encoding="utf-8")
+    result = build_site(project / "site", project / "mkdocs.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (project / "site" / "practice.html").read_text(encoding="utf-8")
+    assert 'id="description' not in html
+    assert '<meta name="description" content="Practice: exercises under test.">' in html
+
+
+def test_a_placeholder_left_in_a_page_is_refused_but_a_mention_of_it_is_not(project):
+    (project / "docs" / "index.md").write_text(
+        "# Home\n\nStubs start with `TODO:`, as in:\n\n```yaml\nfeedback: \"TODO: why\"\n```\n\n"
+        "## TODO: a heading to write\n", encoding="utf-8")
+    message = load_error(project)
+    assert message.startswith("docs/index.md:9: a stub's placeholder is still here: "
+                              "'## TODO: a heading to write'. What to do: replace this "
+                              "placeholder (the text starting with 'TODO:') with your own words")
+
+
+def test_a_left_over_nav_entry_is_named_with_its_line_in_mkdocs_yml(project):
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").split("\n")
+    at = lines.index("- Practice: practice.md") + 1
+    lines.insert(at, "- Gone: practice/gone.md")
+    config.write_text("\n".join(lines), encoding="utf-8")
+    message = load_error(project)
+    assert message.startswith(f"mkdocs.yml:{at + 1}: the nav lists the page 'practice/gone.md', "
+                              "but there is no file docs/practice/gone.md")
+    assert "What to do: delete this line from the nav" in message
+
+
+def test_a_key_written_twice_in_mkdocs_yml_is_named_at_its_line(project):
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text + "site_name: Again\n", encoding="utf-8")
+    message = load_error(project)
+    line = text.count("\n") + 1
+    assert message.startswith(f"mkdocs.yml:{line}: the key 'site_name' is written twice in the "
+                              "same block")

@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -17,7 +18,7 @@ from pypdf import PdfReader
 
 from classroom.kinds import KINDS
 from classroom.render import render
-from classroom.worksheets import STYLE, claim_codes, exercise_sets
+from classroom.worksheets import STYLE, claim_codes, documents, exercise_sets
 
 ROOT = Path(__file__).resolve().parents[2]
 # Words that only make sense on a screen, or that would give feedback away.
@@ -152,3 +153,16 @@ def test_text_from_data_files_is_printed_as_text_not_markup():
                   letter=lambda n: "abc"[n], answer_lines=1, options_answered=None)
     assert "<script>x" not in html and "&lt;script&gt;x" in html
     assert "<b>Is" not in html and "T &amp; &lt;u&gt;" in html
+
+
+@pytest.mark.parametrize("real, says, never", [
+    (True, "A real clinic's web page, exactly as it was captured", "made-up"),
+    (False, "A made-up clinic's web page, written for practice", "A real clinic")])
+def test_a_case_sheet_says_whether_its_case_is_real_or_made_up(module, real, says, never):
+    case = replace(module.exercises["iskitim-claims"].case, real=real)
+    exercises = {exercise_id: replace(exercise, case=case) if exercise.case else exercise
+                 for exercise_id, exercise in module.exercises.items()
+                 if exercise.case is None or exercise.case.id == case.id}
+    sheets = documents(replace(module, exercises=exercises))
+    sheet = next(d for d in sheets if d.name == f"case-{case.id}")
+    assert says in sheet.html and never not in sheet.html

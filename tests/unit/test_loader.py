@@ -68,11 +68,17 @@ def test_the_starter_exercises_load(tmp_path):
     assert claims.not_claims == {"s8": "This describes the procedure; it promises no effect."}
 
 
-def test_a_key_written_twice_in_one_mapping_is_refused(tmp_path):
+def test_a_key_written_twice_in_one_mapping_is_named_as_a_duplicate_at_its_line(tmp_path):
     project = starter_project(tmp_path)
     key = project / "exercises" / "starter-open" / "key.yml"
+    lines = key.read_text().count("\n")
     key.write_text(key.read_text() + "  three-questions:\n    answer: again\n")
-    assert "appears twice" in load_error(project)
+    message = load_error(project)
+    assert message.startswith(f"exercises/starter-open/key.yml:{lines + 1}: the key "
+                              "'three-questions' is written twice in the same block (first on "
+                              "line 2)")
+    assert "What to do: keep one of the two: rename one" in message
+    assert "cannot be read" not in message and "indentation and quoting" not in message
 
 
 def test_an_exercise_folder_missing_from_the_index_is_refused(tmp_path):
