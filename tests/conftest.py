@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from classroom.pack import pack_student_edition
 from classroom.project import Module
 from classroom.serve import serving_in_background
 from fixture_project import starter_project
@@ -69,6 +70,14 @@ def starter(tmp_path_factory):
     assert result.returncode == 0, result.stdout + result.stderr
     with teacher_pin(), serving_in_background(project / "site") as url:
         yield BuiltProject(project, project / "site", url, Module.load(project))
+
+
+@pytest.fixture(scope="session")
+def student_zip(tmp_path_factory) -> Path:
+    """The student edition's zip, as `make pack` writes it."""
+    archive = tmp_path_factory.mktemp("students") / "students.zip"
+    assert pack_student_edition(ROOT / "mkdocs.yml", archive) is not None
+    return archive
 
 
 @pytest.fixture(scope="session")

@@ -1,15 +1,12 @@
-"""Author text never runs as script (issue 8, item 8), and a made-up case says so (item 9)."""
+"""Author text never runs as script, and a made-up case says so."""
 
 from __future__ import annotations
 
-import re
 
-import markdown
 import pytest
 import yaml
 
-from classroom.safety import is_safe_address, safe_markdown
-from conftest import build_site
+from support import build_site
 from fixture_project import starter_project
 
 ATTACKS = ('<script>window.pwned = "script"</script> '

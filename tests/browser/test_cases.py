@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from classroom.cases import load_cases
-from conftest import ROOT
+from support import ROOT
 
 CASES = load_cases(ROOT / "exercises" / "cases", ROOT)
 

@@ -198,7 +198,7 @@ def test_every_kind_works_opened_from_disk(context, page, starter, kind):
     press(page, exercise, "check")
     assert score_text(page, exercise) == full_score(exercise)
     page.reload()
-    # An open answer is not scored, so it saves no score (issue 13.5).
+    # An open answer is not scored, so it saves no score.
     assert (stored(page, exercise.id).get("score") is None) == (kind == "open")
     assert context.traffic.console_errors == [] and context.traffic.outside == []
 

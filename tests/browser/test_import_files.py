@@ -1,4 +1,4 @@
-"""Issue 11 point 4: on the class page the teacher loads the My answers files of a class without a
+"""On the class page the teacher loads the My answers files of a class without a
 network. Thirty files (among damaged and hostile ones, each refused with its reason) give the
 same class figures as thirty students answering live, and the teacher's own answers in that
 browser are never touched."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import yaml
 
-from conftest import build_site
+from support import build_site
 from fixture_project import STARTER, make_project
 
 
@@ -31,14 +31,3 @@ def test_a_new_words_table_and_the_theme_language_translate_the_exercises(tmp_pa
     first_verdict = page.locator(".whc-feedback__verdict").first.inner_text()
     assert first_verdict in ("Juste.", "Pas tout à fait.")
     page.close()
-
-
-def test_a_language_without_a_table_stops_the_build_with_a_message(tmp_path):
-    project = make_project(tmp_path, {"starter-choice": STARTER / "choice"})
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["theme"]["language"] = "de"
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    result = build_site(project / "site", project / "mkdocs.yml")
-    assert result.returncode != 0
-    assert "classroom/words/de.yml: there is no table of words for the language 'de'" in result.stdout + result.stderr
-    assert "Traceback" not in result.stdout + result.stderr

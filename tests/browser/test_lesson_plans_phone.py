@@ -1,4 +1,4 @@
-"""Issue 13 item 10: the lesson-plan tables are readable on a phone (390×844): no column is cut
+"""The lesson-plan tables are readable on a phone (390×844): no column is cut
 off and no cell is squeezed to a word or two per line."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 13 item 2: the home page leads a student to Lesson 1, the practice and My answers, and a
+"""The home page leads a student to Lesson 1, the practice and My answers, and a
 teacher to the guide, the lesson plans and the answer key."""
 
 from __future__ import annotations

@@ -1,5 +1,4 @@
-"""Authors' mistakes always get one clear message naming file:line and what to do (issue 8,
-items 6 and 7; issue 9, item 5): never a traceback, never silently wrong output."""
+"""Authors' mistakes always get one clear message naming file:line and what to do: never a traceback, never silently wrong output."""
 
 from __future__ import annotations
 
@@ -8,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from classroom.cases import load_cases
-from classroom.errors import AuthoringError, AuthoringErrors, Collector
+from classroom.errors import AuthoringError, AuthoringErrors
 from classroom.project import Module
-from conftest import build_site
-from fixture_project import STARTER, make_project, starter_project
+from support import build_site
+from fixture_project import starter_project
 
 WINDOWS_1252 = "The child\u2019s results \u2013 15 years".encode("cp1252")  # ’ and – as 0x92, 0x96
 
@@ -43,7 +42,7 @@ def append_bytes(path: Path, data: bytes, line: int) -> None:
     path.write_bytes(b"\n".join(lines))
 
 
-# Item 6: files that are not UTF-8 -------------------------------------------------------------
+# Files that are not UTF-8 -------------------------------------------------------------------
 
 @pytest.mark.parametrize("shown", ["exercises/cases/iskitim.txt", "includes/glossary.md",
                                    "docs/practice.md"])
@@ -68,7 +67,7 @@ def test_author_text_that_looks_like_a_placeholder_does_not_break_the_build(proj
     assert practice.count('data-exercise="starter-') >= 5  # every exercise is still there
 
 
-# Item 7: silent wrong output -------------------------------------------------------------------
+# Silent wrong output -------------------------------------------------------------------------
 
 def test_a_byte_order_mark_does_not_shift_the_paragraph_numbers(project):
     text = project / "exercises" / "cases" / "iskitim.txt"
@@ -154,7 +153,7 @@ def test_a_line_that_looks_like_a_marker_is_refused(project):
     assert "looks like a marker but is not one" in load_error(project)
 
 
-# Issue 9 item 5: every error at once ----------------------------------------------------------
+# Every error at once -----------------------------------------------------------------------
 
 def test_problems_in_two_cases_are_reported_together(project):
     cases = project / "exercises" / "cases"

@@ -13,7 +13,7 @@ import yaml
 
 from classroom.build import BUILDS, prune, switch
 from classroom.serve import free_port
-from conftest import ROOT, build_site
+from support import ROOT, build_site
 from project_copy import make, make_ready
 
 
@@ -52,7 +52,7 @@ def test_an_unknown_case_marker_fails_with_a_message_naming_the_page(tmp_path):
     assert "Traceback" not in output
 
 
-# The teacher's commands are strict too (issue 8, item 5): `make build`, `make serve` and
+# The teacher's commands are strict too: `make build`, `make serve` and
 # `make pack` show each MkDocs warning and stop, without MkDocs's progress lines.
 
 def _break_link(project):
@@ -114,6 +114,6 @@ def test_make_serve_and_make_pack_stop_on_a_warning(tmp_path, target):
     assert "being served" not in output and not (project / "dist").exists()
 
 
-# Switching builds (issue 8, item 10): classroom/build.py.
+# Switching builds: classroom/build.py.
 
 

@@ -1,4 +1,4 @@
-"""Issue 13 item 7: `make worksheets` prints paper worksheets, answer grids and case sheets as PDFs.
+"""`make worksheets` prints paper worksheets, answer grids and case sheets as PDFs.
 
 The PDFs are made once, by the same command `make worksheets` runs, and read back with pypdf:
 what is tested is the text a teacher would photocopy and the number of pages it takes."""

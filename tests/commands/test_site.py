@@ -1,0 +1,135 @@
+"""The built site's files, read without a browser: the pages a teacher expects, nothing from
+outside the machine, the teaching content's promises, and no key where students can read it
+(pages, scripts, the search index, the student edition)."""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import zipfile
+
+from classroom.glossary import load_glossary
+from classroom.keypoints import gather_key_points
+from classroom.pack import FOLDER
+from classroom.readability import TARGET_MEDIAN, grades
+from support import ROOT, key_texts
+
+# The one page that may hold the check-up's key: the teachers' answer key.
+TEACHERS_KEY = "teachers/answer-key.html"
+
+
+def check_ups(module) -> list:
+    return [exercise for exercise in module.exercises.values() if exercise.assessment]
+
+
+# Offline: every page is the machine's own
+
+def test_the_site_has_the_pages_a_teacher_expects(pages):
+    for expected in ["index.html", "cases/iskitim.html", "cases/mardaleishvili.html",
+                     "teachers/running.html", "glossary.html", "sources.html"]:
+        assert expected in pages
+
+
+def test_no_page_links_to_fonts_analytics_or_a_cdn(site, pages):
+    for path in pages:
+        html = (site / path).read_text(encoding="utf-8")
+        for needle in ["fonts.googleapis", "fonts.gstatic", "unpkg.com", "googletagmanager",
+                       "Made with"]:
+            assert needle not in html, f"{path} mentions {needle}"
+
+
+# The teaching content
+
+def test_six_lessons_with_objectives_practice_and_key_points_gathered(site):
+    lessons = gather_key_points(ROOT / "docs" / "lessons", ROOT / "docs")
+    assert len(lessons) == 6
+    for lesson in lessons:
+        text = (ROOT / "docs" / lesson.page).read_text(encoding="utf-8")
+        assert '!!! question "Questions this lesson answers"' in text
+        assert '!!! abstract "Learning objectives"' in text
+        assert "<!-- whc:exercise " in text
+    gathered = (site / "lessons" / "key-points.html").read_text(encoding="utf-8")
+    for lesson in lessons:
+        assert lesson.title in gathered
+
+
+def test_lessons_read_at_secondary_school_level(site):
+    measured = grades(site)
+    assert len(measured) >= 6
+    assert statistics.median(measured.values()) <= TARGET_MEDIAN
+
+
+def test_the_glossary_has_at_least_thirty_terms_shown_as_tooltips(site):
+    terms = load_glossary(ROOT / "includes" / "glossary.md", ROOT)
+    assert len({term.definition for term in terms}) >= 30
+    lesson = (site / "lessons" / "05-research.html").read_text(encoding="utf-8")
+    assert lesson.count("<abbr title=") >= 5
+
+
+def test_every_doi_on_the_sources_page_is_a_link(site):
+    html = (site / "sources.html").read_text(encoding="utf-8")
+    dois = re.findall(r"10\.\d{4,9}/[^\s<\"]+", re.sub(r"<a [^>]*>", "", html))
+    assert len(dois) >= 10
+    for doi in set(dois):
+        assert f'href="https://doi.org/{doi}"' in html
+
+
+# The check-up's key stays with the teacher
+
+def test_the_module_has_a_held_out_check_up_of_all_five_kinds(module):
+    checkup = check_ups(module)
+    assert sum(len(e.items) for e in checkup) >= 15
+    assert {e.kind for e in checkup} == {"mark-claims", "evidence-level", "missing-info",
+                                        "choice", "open"}
+
+
+def test_no_page_script_or_search_index_holds_a_check_up_answer(site, module):
+    texts = key_texts(check_ups(module))
+    assert texts
+    for path in site.rglob("*"):
+        name = path.relative_to(site).as_posix()
+        if not path.is_file() or path.suffix in (".map", ".gz") or name.startswith(TEACHERS_KEY):
+            continue
+        content = path.read_bytes().decode("utf-8", errors="ignore")
+        leaked = [text for text in texts if text in content or text.replace("\"", "\\\"") in content]
+        assert not leaked, f"{name} holds check-up key text: {leaked[0]!r}"
+
+
+def test_the_teachers_answer_key_shows_the_check_up(site, module):
+    answer_key = (site / TEACHERS_KEY).read_text(encoding="utf-8")
+    for exercise in check_ups(module):
+        assert f'id="key-{exercise.id}"' in answer_key
+
+
+def test_no_answer_or_feedback_is_in_the_search_index(site, module):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    indexed = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"])
+    leaked = [secret for secret in key_texts(module.exercises.values(), shortest=1)
+              if secret in indexed]
+    assert leaked == []
+    assert not any("answer-key" in doc["location"] for doc in index["docs"])
+    assert "macrophages" in indexed  # the index does hold the case texts
+
+
+# The student edition (`make pack`)
+
+def test_no_teachers_page_is_in_the_student_edition(student_zip):
+    names = zipfile.ZipFile(student_zip).namelist()
+    assert f"{FOLDER}/index.html" in names and f"{FOLDER}/practice/iskitim.html" in names
+    assert not [name for name in names if "/teachers/" in name]
+    for name in names:
+        if name.endswith((".html", ".js", ".json")):
+            text = zipfile.ZipFile(student_zip).read(name).decode("utf-8", errors="ignore")
+            assert "teachers/answer-key" not in text, name
+            assert "Start here as a teacher" not in text, name
+
+
+def test_no_byte_of_the_student_edition_holds_a_check_up_key(student_zip, module):
+    texts = key_texts(check_ups(module))
+    assert texts, "the module has a check-up whose key must stay out"
+    zipped = zipfile.ZipFile(student_zip)
+    for name in zipped.namelist():
+        content = zipped.read(name).decode("utf-8", errors="ignore")
+        leaked = [text for text in texts if text in content]
+        assert not leaked, f"{name} holds {leaked[0]!r}"
