@@ -32,7 +32,7 @@ CASE_FIELDS = ["title", "text", "publisher", "country", "offered", "date_shown",
 @dataclass(frozen=True)
 class Block:
     """One line of a case text: a heading, a numbered paragraph, or a marked omission."""
-    kind: str  # "heading", "paragraph" or "omission"
+    type: str  # "heading", "paragraph" or "omission"
     text: str
     number: int | None = None  # paragraphs only: the number a teacher can point to
 
@@ -53,7 +53,7 @@ class Case:
 
     @property
     def paragraphs(self) -> list[Block]:
-        return [block for block in self.blocks if block.kind == "paragraph"]
+        return [block for block in self.blocks if block.type == "paragraph"]
 
     def paragraph_with(self, quote: str) -> Block | None:
         """The first paragraph holding `quote` exactly, or None."""
@@ -157,7 +157,7 @@ def load_case(path: Path, root: Path) -> Case:
                            "put the clinic's text in that file, one paragraph per line, "
                            "or correct the file name") from None
     blocks = parse_case_text(text, shown_text)
-    if not any(block.kind == "paragraph" for block in blocks):
+    if not any(block.type == "paragraph" for block in blocks):
         raise AuthoringError(shown_text, "the text file has no paragraphs",
                              "paste the clinic's text into it, one paragraph per line")
     return Case(id=path.stem, title=fields.text("title"), publisher=fields.text("publisher"),
