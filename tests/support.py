@@ -1,12 +1,18 @@
-"""What the tests and the benchmarks share to drive the real site: the strict build, Debian's
-Chromium with the same flags, and a browser profile that refuses anything leaving the machine."""
+"""What the tests and the benchmarks share to drive the real site: the strict build, the
+classroom server in a process of its own, Debian's Chromium with the same flags, and a browser
+profile that refuses anything leaving the machine."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -28,6 +34,56 @@ def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
                            str(config), "--site-dir", str(site_dir)],
                           capture_output=True, text=True, env=build_env(), cwd=config.parent)
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket() as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 60) -> None:
+    """Return once `url` answers; raise the last error after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+@contextmanager
+def serving_in_background(site_dir: Path, stderr=None, data_dir: Path | None = None,
+                          project: Path | None = None):
+    """`make serve`'s server over `site_dir` in another process, on a free loopback port;
+    yields its URL. When `stderr` is given (a benchmark's log), the server's notes come every
+    second rather than every minute."""
+    port = free_port()
+    notes = ["--notes-every", "1"] if stderr is not None else []
+    # Class mode's data goes to a folder of its own, removed afterwards, unless one is given.
+    scratch = None if data_dir else tempfile.TemporaryDirectory(prefix="whc-class-data-")
+    class_mode = ["--data", str(data_dir or scratch.name)]
+    if project:
+        class_mode += ["--project", str(project)]
+    process = subprocess.Popen([sys.executable, "-m", "classroom.server", "--dir", str(site_dir),
+                                "--host", "127.0.0.1", "--port", str(port), "--quiet", *notes,
+                                *class_mode], cwd=ROOT, stderr=stderr)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(url)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if scratch:
+            scratch.cleanup()
 
 
 # The teacher PIN of the servers the tests start (conftest.py); class mode serves the teachers'

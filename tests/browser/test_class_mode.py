@@ -20,8 +20,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from classroom.serve import free_port, wait_for
-from support import ROOT
+from support import ROOT, free_port, wait_for
 
 PIN = "424242"
 LESSON_1 = "lessons/01-what-is-a-health-claim.html"
@@ -39,7 +38,7 @@ class ClassServer:
 
     def start(self):
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "classroom.serve", "--dir", str(self.site), "--host",
+            [sys.executable, "-m", "classroom.server", "--dir", str(self.site), "--host",
              "127.0.0.1", "--port", str(self.port), "--quiet", "--data", str(self.data)],
             cwd=ROOT, env=dict(os.environ, TEACHER_PIN=PIN))
         wait_for(self.url)

@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from classroom.build import BUILDS, prune, switch
-from classroom.serve import free_port
 from conftest import ROOT, build_site
+from support import free_port
 from project_copy import make, make_ready
 
 
