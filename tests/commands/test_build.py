@@ -18,7 +18,7 @@ from project_copy import make, make_ready
 
 
 def copy_project(tmp_path):
-    for name in ["docs", "exercises", "includes", "classroom", "hooks", "mkdocs.yml"]:
+    for name in ["docs", "exercises", "includes", "classroom", "hooks", "overrides", "mkdocs.yml"]:
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
