@@ -6,10 +6,7 @@ The build writes each exercise as HTML with data-* attributes, and hands the scr
   and `data-version="<fingerprint>"` on each item (the one item of a mark-claims exercise has
   the id TEXT_ITEM); `data-option="<id>"` on a choice; `data-sentence="s<n>"` on a sentence;
   `data-feedback`, `data-notice`, `data-score`, `data-summary`, `data-action="check|retry|
-  solution"` for the parts the script fills in or listens to; `data-laid-out`, which the script
-  sets on each item (.whc-item) and paragraph (.whc-text__para) from the top of the screen down
-  once the reader moves and the browser is idle (until then whc.css lets the browser skip those
-  off screen), and on every exercise when its pass is over.
+  solution"` for the parts the script fills in or listens to.
 - `<script type="application/json" data-key>`: the exercise's key, built by exercise_key().
 - `<script type="application/json" data-registry>` on My answers: registry(), no answers.
 - The page script itself starts with `const CONTRACT = …` (limits() below) and
