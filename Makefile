@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build preview pack worksheets test check bench chromium clean new-case new-exercise
 
 serve: build  ## build, then serve the site to the classroom network
-	$(PY) -m classroom.serve --dir site --host='$(HOST)' --port='$(PORT)'
+	$(PY) -m classroom.server --dir site --host='$(HOST)' --port='$(PORT)'
 
 build: $(VENV)/.installed  ## the static site, strict: any warning is shown and stops it
 	$(PY) -m classroom.build

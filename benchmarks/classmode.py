@@ -23,8 +23,7 @@ import time
 from pathlib import Path
 
 from classroom.classmode.catalogue import Catalogue
-from classroom.serve import free_port, wait_for
-from tests.support import TEACHER_PIN
+from tests.support import TEACHER_PIN, free_port, wait_for
 
 from .common import LOOPBACK, ROOT, Row, log, percentile
 
@@ -168,7 +167,7 @@ async def fill_every_item(port: int, students: int, catalogue: Catalogue) -> lis
 def measure_one(site: Path, workdir: Path, students: int, catalogue, pages) -> list[Row]:
     data = workdir / f"class-data-{students}"
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "classroom.serve", "--dir", str(site),
+    server = subprocess.Popen([sys.executable, "-m", "classroom.server", "--dir", str(site),
                                "--host", LOOPBACK, "--port", str(port), "--quiet", "--data",
                                str(data)], cwd=ROOT, env=dict(os.environ, TEACHER_PIN=TEACHER_PIN),
                               stderr=subprocess.DEVNULL)

@@ -10,8 +10,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from classroom.serve import serving_in_background
-from tests.support import CHROMIUM, ROOT, build_env, launch_chromium, offline_context  # noqa: F401
+from tests.support import (CHROMIUM, ROOT, build_env, launch_chromium,  # noqa: F401
+                           offline_context, serving_in_background)
 
 LOOPBACK = "127.0.0.1"
 

@@ -3,7 +3,7 @@
 `make build` runs this. Every MkDocs warning is shown and stops the build (MkDocs's progress
 lines are left out). The new build is written beside the old one, in `.site-builds/`, and `site`
 is a link that is replaced in one step once the build is complete, so a classroom server that is
-running (classroom/serve.py, which follows the link) never serves a half-written site. The
+running (classroom/server/, which follows the link) never serves a half-written site. The
 previous builds are kept a few minutes for requests that are still reading them.
 """
 

@@ -4,7 +4,6 @@ and the words of the site's language written at its top."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from .contract import script_preamble
@@ -16,27 +15,15 @@ SCRIPT_PATH = "assets/javascripts/exercises.js"
 PROJECTOR_PATH = "assets/javascripts/projector.js"  # a few lines, for the case pages only
 # What a page holds that each script works on.
 _NEEDS = {SCRIPT_PATH: ("data-exercise=", "data-my-answers"), PROJECTOR_PATH: ("data-case=",)}
-# The theme's bundle and the worker shim, written as blocking scripts by Material's template.
-_THEME_SCRIPT = re.compile(
-    r'<script src="([^"]*/(?:bundle\.[0-9a-f]+\.min|iframe-worker-shim)\.js)"></script>')
 BEFORE_KINDS = ["core.js", "store.js", "kinds.js"]
 AFTER_KINDS = ["exercise.js", "my-answers.js", "class.js", "start.js"]
 
 
-def with_page_script(html: str, page_url: str) -> str:
-    """The page with each of our scripts it needs added, deferred: the page script where there
-    is an exercise or My answers, the projector's where there is a case text. Other pages (home,
-    glossary, sources, the teachers' guide) load no script of ours: quicker on a phone."""
-    tags = "".join(f'<script src="{"../" * page_url.count("/")}{path}" defer></script>\n'
-                   for path, marks in _NEEDS.items() if any(mark in html for mark in marks))
-    return html.replace("</body>", tags + "</body>", 1) if tags else html
-
-
-def with_theme_scripts_deferred(html: str) -> str:
-    """The page with the theme's scripts deferred: blocking, they hold a phone's first paint
-    back by about a second (Lighthouse, mobile). Deferred scripts still run in the order they
-    appear (the shim before the bundle, the bundle before ours) and before DOMContentLoaded."""
-    return _THEME_SCRIPT.sub(r'<script src="\1" defer></script>', html)
+def scripts_needed(html: str) -> list[str]:
+    """The scripts of ours a page's content needs: the page script where there is an exercise or
+    My answers, the projector's where there is a case text. Other pages (home, glossary, sources,
+    the teachers' guide) load no script of ours: quicker on a phone."""
+    return [path for path, marks in _NEEDS.items() if any(mark in html for mark in marks)]
 
 
 def projector_script() -> str:

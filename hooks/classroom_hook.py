@@ -18,8 +18,7 @@ from classroom.errors import AuthoringError, AuthoringErrors  # noqa: E402
 from classroom.minify import minify_assets  # noqa: E402
 from classroom.project import Module  # noqa: E402
 from classroom.scripts import (PROJECTOR_PATH, SCRIPT_PATH, page_script,  # noqa: E402
-                               projector_script, with_page_script,
-                               with_theme_scripts_deferred)
+                               projector_script, scripts_needed)
 from classroom.classmode.page import SCRIPT_PATH as CLASS_PAGE_SCRIPT, class_page_script  # noqa: E402
 from classroom.words import use_language  # noqa: E402
 from classroom.textfile import misnamed_files  # noqa: E402
@@ -77,15 +76,17 @@ def on_page_markdown(markdown, page, config, files):
     return _module.expand(markdown, page.file.src_uri)
 
 
-# Finished HTML in; a glossary tooltip on the first use of each term on a page.
+# Finished HTML in; a glossary tooltip on the first use of each term on a page. The scripts the
+# page needs go to overrides/main.html, which adds them.
 def on_page_content(html, page, config, files):
-    return _module.insert_html(first_tooltips_only(html))
+    html = _module.insert_html(first_tooltips_only(html))
+    page.meta["page_scripts"] = scripts_needed(html)
+    return html
 
 
-# Give the theme's search dialog an accessible name; defer the theme's scripts; load the page
-# script where it is needed.
+# Give the theme's search dialog an accessible name.
 def on_post_page(output, page, config):
-    return with_page_script(with_theme_scripts_deferred(name_search_dialog(output)), page.url)
+    return name_search_dialog(output)
 
 
 # Serve the module's own JS and CSS minified (not under `mkdocs serve`, to keep them debuggable).

@@ -12,30 +12,11 @@ def exercise_root(page, exercise: Exercise):
     return page.locator(f"[data-exercise='{exercise.id}']")
 
 
-# True once the page script's lay-out pass is over (whc.css may skip items off screen while it starts)
-LAID_OUT = "!document.querySelector('[data-exercise]:not([data-laid-out])')"
-
-
 def wait_frames(page, count: int = 2) -> None:
     """Let the browser draw `count` frames, so what a script or the layout moved has settled."""
     page.evaluate("(count) => new Promise((drawn) => {"
                   " const next = (left) => left ? requestAnimationFrame(() => next(left - 1)) : drawn();"
                   " next(count); })", count)
-
-
-def read_on(page) -> None:
-    """The reader starts to scroll, and the page lays out the exercises below (start.js)."""
-    page.mouse.wheel(0, 200)
-    page.wait_for_function(LAID_OUT, timeout=10000)
-
-
-def seen_text(locator) -> str:
-    """The text a reader sees on reaching the element: the browser may leave exercises off
-    screen unrendered until then (whc.css), and a hidden element is never reached."""
-    locator.scroll_into_view_if_needed(timeout=5000)
-    locator.page.wait_for_function("(node) => node.checkVisibility({contentVisibilityAuto: true})",
-                                   arg=locator.element_handle(), timeout=5000)
-    return locator.inner_text()
 
 
 def choose(page, exercise: Exercise, item: Item, values, tap: bool = False) -> None:

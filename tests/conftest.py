@@ -12,10 +12,9 @@ from playwright.sync_api import sync_playwright
 
 from classroom.pack import pack_student_edition
 from classroom.project import Module
-from classroom.serve import serving_in_background
 from fixture_project import starter_project
 from support import (ROOT, TEACHER_PIN, build_site, is_local, launch_chromium,  # noqa: F401
-                     offline_context)
+                     offline_context, serving_in_background)
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ STARTER = Path(__file__).resolve().parent / "fixtures" / "starter"
 def make_project(target: Path, exercises: dict[str, Path]) -> Path:
     """A project in `target` whose only exercises are `exercises` (id -> folder to copy)."""
     ignore = shutil.ignore_patterns("__pycache__")
-    for name in ["classroom", "hooks", "includes"]:
+    for name in ["classroom", "hooks", "includes", "overrides"]:
         shutil.copytree(ROOT / name, target / name, ignore=ignore)
     shutil.copytree(ROOT / "exercises" / "cases", target / "exercises" / "cases")
     shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")

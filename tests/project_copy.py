@@ -14,7 +14,7 @@ MAKE_FILES = ["Makefile", "requirements.txt", "requirements-test.txt"]
 def make_ready(target: Path, whole: bool = False) -> Path:
     """A copy with the Makefile: the whole module, or (faster) the small starter site."""
     if whole:
-        for name in ["docs", "exercises", "includes", "classroom", "hooks", "mkdocs.yml"]:
+        for name in ["docs", "exercises", "includes", "classroom", "hooks", "overrides", "mkdocs.yml"]:
             source = ROOT / name
             if source.is_dir():
                 shutil.copytree(source, target / name,

@@ -1,5 +1,6 @@
-"""What the tests and the benchmarks share to drive the real site: the strict build, Debian's
-Chromium with the same flags, and a browser profile that refuses anything leaving the machine."""
+"""What the tests and the benchmarks share to drive the real site: the strict build, the
+classroom server in a process of its own, Debian's Chromium with the same flags, and a browser
+profile that refuses anything leaving the machine."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import tempfile
+import time
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
@@ -35,6 +39,56 @@ def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
                            str(config), "--site-dir", str(site_dir)],
                           capture_output=True, text=True, env=build_env(), cwd=config.parent)
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket() as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 60) -> None:
+    """Return once `url` answers; raise the last error after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+@contextmanager
+def serving_in_background(site_dir: Path, stderr=None, data_dir: Path | None = None,
+                          project: Path | None = None):
+    """`make serve`'s server over `site_dir` in another process, on a free loopback port;
+    yields its URL. When `stderr` is given (a benchmark's log), the server's notes come every
+    second rather than every minute."""
+    port = free_port()
+    notes = ["--notes-every", "1"] if stderr is not None else []
+    # Class mode's data goes to a folder of its own, removed afterwards, unless one is given.
+    scratch = None if data_dir else tempfile.TemporaryDirectory(prefix="whc-class-data-")
+    class_mode = ["--data", str(data_dir or scratch.name)]
+    if project:
+        class_mode += ["--project", str(project)]
+    process = subprocess.Popen([sys.executable, "-m", "classroom.server", "--dir", str(site_dir),
+                                "--host", "127.0.0.1", "--port", str(port), "--quiet", *notes,
+                                *class_mode], cwd=ROOT, stderr=stderr)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(url)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if scratch:
+            scratch.cleanup()
 
 
 # The teacher PIN of the servers the tests start (conftest.py); class mode serves the teachers'
@@ -87,15 +141,13 @@ class ClassServer:
     """`make serve`'s server with class mode, on a data folder that outlives it."""
 
     def __init__(self, site: Path, data: Path):
-        from classroom.serve import free_port
         self.site, self.data, self.port = site, data, free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.process = None
 
     def start(self):
-        from classroom.serve import wait_for
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "classroom.serve", "--dir", str(self.site), "--host",
+            [sys.executable, "-m", "classroom.server", "--dir", str(self.site), "--host",
              "127.0.0.1", "--port", str(self.port), "--quiet", "--data", str(self.data)],
             cwd=ROOT, env=dict(os.environ, TEACHER_PIN=TEACHER_PIN))
         wait_for(self.url)

@@ -145,7 +145,7 @@ def with_class_mode(app, site_folder, teacher: Teacher | None = None):
 
     def served(environ, start_response):
         path = environ.get("PATH_INFO", "")
-        if path == "/api" or path.startswith("/api/"):
+        if path.startswith(contract.API_PREFIX) or path == contract.API_PREFIX.rstrip("/"):
             return app(environ, start_response)
         wanted = site_path(path)
         if teacher and (teachers_only(wanted) or wanted in SEARCH_INDEXES) \
@@ -160,9 +160,6 @@ def with_class_mode(app, site_folder, teacher: Teacher | None = None):
                     ("Content-Type", kind), ("Content-Length", str(len(body))),
                     *([("Content-Encoding", "gzip")] if zipped else []), ("Vary", "Accept-Encoding"),
                     ("Cache-Control", "no-store"),  # a teacher signing in then gets the whole site
-                    # Restated while this wraps the security headers; drop once they are outermost.
-                    ("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer"),
-                    ("X-Frame-Options", "DENY"),
                     ("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
                                                 "frame-ancestors 'none'"),
                     ("Set-Cookie", f"{CLASS_COOKIE}={environ.get('SERVER_PORT', '')}; Path=/; "

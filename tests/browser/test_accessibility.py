@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from answering import read_on
 from support import sign_in_as_teacher
 
 AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
@@ -27,23 +26,6 @@ def test_no_violations_on_any_page(browser, server, pages, scheme):
     page = context.new_page()
     found = {}
     for path in pages:
-        page.goto(server + path)
-        read_on(page)  # every item drawn, as a reader scrolling through meets it
-        if problems := violations(page):
-            found[path] = problems
-    context.close()
-    assert found == {}
-
-
-@pytest.mark.parametrize("width", [412, 1350], ids=["phone", "desktop"])
-def test_no_violations_on_a_page_of_exercises_just_opened(browser, server, site, pages, width):
-    # As Lighthouse meets it: the reader has not moved, and items off screen are not drawn yet
-    context = browser.new_context(viewport={"width": width, "height": 823})
-    page = context.new_page()
-    found = {}
-    for path in pages:
-        if "data-exercise=" not in (site / path).read_text(encoding="utf-8"):
-            continue
         page.goto(server + path)
         if problems := violations(page):
             found[path] = problems

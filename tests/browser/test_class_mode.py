@@ -15,9 +15,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from classroom.serve import free_port, wait_for
-from support import (CLASS_LESSON, ClassServer, call, class_server, join_class, open_class_page,
-                     teacher_cookie)
+from support import (CLASS_LESSON, ClassServer, call, class_server, free_port, join_class,
+                     open_class_page, teacher_cookie, wait_for)
 
 EXERCISE = "lesson-1-practice"
 REFRESH_EVERY = 4000  # ms between the class page's refreshes (class-page.js)

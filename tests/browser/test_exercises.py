@@ -10,7 +10,7 @@ import pytest
 from classroom.kinds import KINDS as KIND_TABLE
 
 from answering import (answer_right, choose, exercise_root, full_score, mark, press,
-                       score_text, seen_text)
+                       score_text)
 from support import CHROMIUM
 
 KINDS = list(KIND_TABLE)  # every registered kind
@@ -144,7 +144,7 @@ def test_an_answer_saved_for_a_changed_item_is_not_applied(page, starter):
     page.reload()
     root = exercise_root(page, exercise)
     assert root.locator("input:checked").count() == 0
-    assert "This exercise has changed" in seen_text(root.locator("[data-notice]"))
+    assert "This exercise has changed" in root.locator("[data-notice]").inner_text()
 
 
 def test_corrupt_saved_data_is_dropped_with_a_visible_notice(page, starter):
@@ -153,7 +153,7 @@ def test_corrupt_saved_data_is_dropped_with_a_visible_notice(page, starter):
     page.evaluate("k => localStorage.setItem(k, '{not json')", f"whc:v1:{exercise.id}")
     page.reload()
     notice = exercise_root(page, exercise).locator("[data-notice]")
-    assert "could not be read" in seen_text(notice)
+    assert "could not be read" in notice.inner_text()
     assert stored(page, exercise.id) is None
     assert page.title().startswith("Practice")  # the page itself still works
 

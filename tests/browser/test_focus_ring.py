@@ -4,6 +4,7 @@ ring (WCAG 2.4.7), in light and dark."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from answering import wait_frames
 
@@ -27,11 +28,10 @@ def test_tab_shows_a_focus_ring(browser, server, scheme, control):
     target.scroll_into_view_if_needed()
     target.focus()  # then move away and back by keyboard, as a keyboard user arrives
     page.keyboard.press("Shift+Tab")
-    page.wait_for_timeout(50)
+    expect(target).not_to_be_focused()
     before = ring_area(page, target)
     page.keyboard.press("Tab")
-    page.wait_for_timeout(50)
-    assert target.evaluate("(input) => input === document.activeElement")
+    expect(target).to_be_focused()
     ring = target.evaluate("(input) => { const s = getComputedStyle(input);"
                            " return [s.outlineStyle, parseFloat(s.outlineWidth)]; }")
     after = ring_area(page, target)

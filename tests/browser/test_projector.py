@@ -14,6 +14,18 @@ def shown(page, selector: str) -> bool:
     return page.locator(selector).first.is_visible()
 
 
+def wait_until_framed(page, paragraph_id: str) -> None:
+    """Wait for what a reader waits for: the paragraph framed and on screen (its address
+    reached) and, in the projector view, that view shown (projector.js has run)."""
+    page.wait_for_function("""(id) => {
+      const p = document.getElementById(id);
+      const projector = new URLSearchParams(location.search).has('projector');
+      return p && getComputedStyle(p).outlineStyle === 'solid'
+        && p.getBoundingClientRect().top >= 0 && p.getBoundingClientRect().top < innerHeight
+        && (!projector || document.documentElement.hasAttribute('data-whc-projector')); }""",
+                           arg=paragraph_id)
+
+
 def paragraph_look(page, paragraph_id: str) -> dict:
     return page.evaluate("""(id) => { const p = document.getElementById(id);
       const style = getComputedStyle(p), box = p.getBoundingClientRect();
@@ -28,7 +40,7 @@ def test_projector_view_frames_the_paragraph(browser, base_url, tmp_path, case, 
     context = browser.new_context(viewport=PROJECTOR)
     page = context.new_page()
     page.goto(f"{base_url}cases/{case}.html?projector#{case}-p{number}")
-    page.wait_for_timeout(200)
+    wait_until_framed(page, f"{case}-p{number}")
     page.screenshot(path=tmp_path / f"projector-{case}-{number}.png")
     chosen = paragraph_look(page, f"{case}-p{number}")
     other = paragraph_look(page, f"{case}-p{number - 1}")
@@ -42,7 +54,7 @@ def test_projector_view_frames_the_paragraph(browser, base_url, tmp_path, case, 
         "the chosen paragraph does not stand out from its neighbours"
     # Another paragraph, by changing the number in the address: the frame moves with it.
     page.evaluate(f"location.hash = '#{case}-p{number - 1}'")
-    page.wait_for_timeout(100)
+    wait_until_framed(page, f"{case}-p{number - 1}")
     moved = paragraph_look(page, f"{case}-p{number - 1}")
     assert moved["outline"] == "solid" and moved["fontSize"] >= 28
     assert 0 <= moved["top"] < PROJECTOR["height"]
@@ -66,9 +78,8 @@ def test_lesson_plan_links_open_the_projector_view(browser, server):
     sign_in_as_teacher(context, server)
     page.goto(server + "teachers/lesson-plans.html")
     page.locator("article a", has_text="paragraph 24").first.click()
-    page.wait_for_load_state()
-    page.wait_for_timeout(200)
-    assert page.url.endswith("cases/mardaleishvili.html?projector#mardaleishvili-p24")
+    page.wait_for_url("**/cases/mardaleishvili.html?projector#mardaleishvili-p24")
+    wait_until_framed(page, "mardaleishvili-p24")
     assert not shown(page, ".md-sidebar--primary")
     look = paragraph_look(page, "mardaleishvili-p24")
     assert look["fontSize"] >= 28 and look["outline"] == "solid"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from answering import seen_text
 from classroom.kinds import KINDS
 from scoring import cases
 
@@ -46,4 +45,4 @@ def test_an_exercise_of_an_unknown_kind_says_so_on_the_page(context, starter):
     assert html
     page.evaluate("() => window.document$ ? window.document$.next(document) : null")
     notice = page.locator("[data-exercise='copy'] [data-notice]")
-    assert seen_text(notice) == "'drag-and-drop' is not an exercise kind"
+    assert notice.inner_text() == "'drag-and-drop' is not an exercise kind"

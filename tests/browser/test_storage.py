@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from answering import choose, exercise_root, mark, press, seen_text
+from answering import choose, exercise_root, mark, press
 from support import axe_violations
 
 FULL_STORAGE = """
@@ -175,9 +175,9 @@ def test_full_storage_keeps_answers_on_the_page_says_so_and_downloads_them(conte
     open_task = starter.exercise("open")
     page.goto(starter.url + "practice.html")
     notice = exercise_root(page, open_task).locator("[data-notice]")
-    assert seen_text(notice).startswith("This browser is not saving answers now")
+    assert notice.inner_text().startswith("This browser is not saving answers now")
     exercise_root(page, open_task).locator("textarea").fill("An answer the browser could not save.")
-    assert seen_text(notice).startswith("Your last answer could not be saved")
+    assert notice.inner_text().startswith("Your last answer could not be saved")
     with page.expect_download() as download:
         notice.get_by_role("button", name="Download my answers").click()
     saved = tmp_path / "unsaved.json"
@@ -232,7 +232,7 @@ def test_an_unreadable_record_is_kept_aside_and_downloaded(page, starter, tmp_pa
     page.goto(starter.url + "practice.html")
     page.evaluate("k => localStorage.setItem(k, '{not json')", f"whc:v1:{open_task.id}")
     page.reload()
-    assert "kept aside" in seen_text(exercise_root(page, open_task).locator("[data-notice]"))
+    assert "kept aside" in exercise_root(page, open_task).locator("[data-notice]").inner_text()
     aside = {k: v for k, v in stored(page).items() if k.startswith("whc:v1:~unreadable:")}
     assert list(aside.values()) == ["{not json"]
     assert list(aside)[0].startswith(f"whc:v1:~unreadable:{open_task.id}:")

@@ -3,22 +3,18 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import time
 
 import pytest
 import yaml
 
-from classroom.build import BUILDS, prune, switch
-from classroom.serve import free_port
-from support import ROOT, build_site
+from support import ROOT, build_site, free_port
 from project_copy import make, make_ready
 
 
 def copy_project(tmp_path):
-    for name in ["docs", "exercises", "includes", "classroom", "hooks", "mkdocs.yml"]:
+    for name in ["docs", "exercises", "includes", "classroom", "hooks", "overrides", "mkdocs.yml"]:
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))

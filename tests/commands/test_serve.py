@@ -18,8 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from classroom.serve import free_port, mount, wait_for
+from classroom.classmode import serving as class_mode
+from classroom.server.app import create_app, mount
+from classroom.server.site import LiveSite
 from conftest import ROOT
+from support import free_port, wait_for
 from project_copy import make, make_ready
 
 
@@ -40,7 +43,7 @@ def project(tmp_path_factory) -> Path:
 
 def serve_command(site: Path, *options: str, port: int | None = None) -> list[str]:
     """The server on loopback; class mode keeps its data beside the site, not in this checkout."""
-    return [sys.executable, "-m", "classroom.serve", "--dir", str(site), "--host", "127.0.0.1",
+    return [sys.executable, "-m", "classroom.server", "--dir", str(site), "--host", "127.0.0.1",
             "--port", str(port or free_port()), "--data", str(site.parent / "class-data"),
             *options]
 
@@ -113,7 +116,7 @@ def test_port_and_host_can_be_chosen(project):
 ], ids=["http host", "empty host", "port -1", "port 70000", "PORT=70000", "HOST=http://…"])
 def test_a_bad_setting_gets_one_clear_line_and_no_banner(project, options, environment,
                                                           expected):
-    result = subprocess.run([sys.executable, "-m", "classroom.serve", "--dir",
+    result = subprocess.run([sys.executable, "-m", "classroom.server", "--dir",
                              str(project / "site"), *options], cwd=ROOT, capture_output=True,
                             text=True, timeout=60, env=dict(os.environ, **environment))
     assert result.returncode != 0
@@ -175,6 +178,23 @@ def test_every_response_carries_the_security_headers(project):
         assert headers.get_all("X-Frame-Options") == ["DENY"]
     finally:
         stop(process)
+
+
+def test_a_teachers_page_refused_by_class_mode_carries_the_security_headers_too(project,
+                                                                               tmp_path):
+    site = LiveSite(project / "site")
+    mode = class_mode.start(project, tmp_path / "class-data", "135791")
+    answered = {}
+    body = create_app(site, mode)({"PATH_INFO": "/teachers/answer-key.html", "SCRIPT_NAME": "",
+                                   "REQUEST_METHOD": "GET", "SERVER_PORT": "8000"},
+                                  lambda status, headers, exc_info=None: answered.update(
+                                      status=status, headers=headers))
+    headers = dict(answered["headers"])
+    assert answered["status"].startswith("403") and b"".join(body)
+    assert headers["X-Frame-Options"] == "DENY" and headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Content-Security-Policy"].startswith("default-src 'none'")  # its own, stricter
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    assert [name for name, _ in answered["headers"]].count("Content-Security-Policy") == 1
 
 
 def test_an_app_mounted_under_a_prefix_gets_its_own_paths():
@@ -337,7 +357,7 @@ def test_the_open_file_limit_is_raised_where_allowed():
     hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
     wanted = 4096 if hard == resource.RLIM_INFINITY else min(hard, 4096)
     result = subprocess.run(
-        [sys.executable, "-c", "import resource; from classroom.serve import "
+        [sys.executable, "-c", "import resource; from classroom.server.connections import "
          "raise_open_file_limit as r; r(); print(resource.getrlimit(resource.RLIMIT_NOFILE)[0])"],
         cwd=ROOT, capture_output=True, text=True, timeout=60,
         preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (256, wanted)))

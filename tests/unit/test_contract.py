@@ -17,9 +17,6 @@ PACKAGE = ROOT / "classroom"
 SCANNED = ["templates/**/*", "kinds/*/*.html", "scripts/*.js", "kinds/*/kind.js",
            "classmode/*.js"]
 THEMES = ["data-md-"]  # Material's own attributes: the theme's contract, not ours
-# The lay-out pass is being retired on another branch, with its attribute; drop this line once
-# that is merged.
-RETIRING = {"data-laid-out"}
 ATTRIBUTE = re.compile(r"\bdata-[a-z][a-z0-9-]*")
 DATASET = re.compile(r"\bdataset\.([a-zA-Z][a-zA-Z0-9]*)")
 
@@ -52,7 +49,7 @@ def declared(attribute: str) -> bool:
 
 def test_every_data_attribute_in_templates_and_scripts_is_declared_in_the_contract():
     undeclared = [f"{place}: {attribute}" for place, attribute in attributes_used()
-                  if not declared(attribute) and attribute not in RETIRING]
+                  if not declared(attribute)]
     assert not undeclared, ("declare these in classroom/contract.py ATTRIBUTES:\n"
                             + "\n".join(undeclared))
 
@@ -61,10 +58,6 @@ def test_every_declared_attribute_is_used_somewhere():
     used = {attribute for _, attribute in attributes_used()}
     unused = sorted(set(contract.ATTRIBUTES) - used)
     assert not unused, f"declared in classroom/contract.py but used nowhere: {unused}"
-
-
-def test_no_retiring_attribute_is_declared():
-    assert not RETIRING & set(contract.ATTRIBUTES)
 
 
 def test_both_scripts_start_with_the_one_preamble_and_end_their_scope():
