@@ -25,8 +25,8 @@ pack: build  ## zips for USB sticks in dist/: the whole module, and a student ed
 worksheets: $(VENV)/.installed-test chromium  ## paper worksheets and answer grids as PDFs, in dist/worksheets/
 	$(PY) -m classroom.worksheets --out dist/worksheets
 
-test: $(VENV)/.installed-test chromium  ## the whole test suite, in real Chromium
-	$(PY) -m pytest
+test: $(VENV)/.installed-test chromium  ## the whole test suite, in real Chromium, on every core
+	$(PY) -m pytest -n auto
 
 new-case: $(VENV)/.installed  ## stub files, page and nav entry for a case: make new-case NAME=my-clinic
 	$(PY) -m classroom.scaffold case '$(NAME)'
@@ -34,8 +34,8 @@ new-case: $(VENV)/.installed  ## stub files, page and nav entry for a case: make
 new-exercise: $(VENV)/.installed  ## a stub exercise: make new-exercise ID=my-clinic-claims KIND=mark-claims CASE=my-clinic [PAGE=practice/my-clinic.md]
 	$(PY) -m classroom.scaffold exercise '$(ID)' '$(KIND)' '$(CASE)' '$(PAGE)'
 
-check: $(VENV)/.installed-test  ## the unit layer only (data, loader, scorers, templates): seconds, no browser
-	$(PY) -m pytest tests/unit -q
+check: $(VENV)/.installed-test  ## the unit and API layers (data, loader, scorers, templates, class mode in-process): seconds, no browser
+	$(PY) -m pytest tests/unit tests/api -q
 
 bench: $(VENV)/.installed-test chromium  ## measure build, weight, Lighthouse, latency, load; writes benchmarks/RESULTS.md
 	$(PY) -m benchmarks --write benchmarks/RESULTS.md

@@ -19,10 +19,13 @@ MACHINERY_KEYS = ("hooks", "extra_javascript", "extra_css")
 
 
 def bare_config(text: str) -> str:
-    """mkdocs.yml without the exercise machinery; the markers are HTML comments, so the same
-    Markdown builds. Everything else (theme, plugins, extensions, nav) stays as it is."""
+    """mkdocs.yml without the exercise machinery (our hook, scripts, CSS and theme overrides);
+    the markers are HTML comments, so the same Markdown builds. Everything else (theme,
+    plugins, extensions, nav) stays as it is."""
     kept, skipping = [], False
     for line in text.splitlines(keepends=True):
+        if re.match(r"^\s+custom_dir\s*:", line):
+            continue  # the theme's own templates, as Material ships them
         if re.match(rf"^({'|'.join(MACHINERY_KEYS)})\s*:", line):
             skipping = True  # the key's line, and then its indented or listed values
             continue

@@ -26,6 +26,16 @@ def scripts_needed(html: str) -> list[str]:
     return [path for path, marks in _NEEDS.items() if any(mark in html for mark in marks)]
 
 
+def theme_bundle(theme_dirs: list[str]) -> str:
+    """The theme's own script bundle, as a path in the site (its name carries a content hash),
+    so overrides/main.html can load it deferred in a tag of its own."""
+    for folder in map(Path, theme_dirs):
+        found = sorted(folder.glob("assets/javascripts/bundle.*.min.js"))
+        if found:
+            return found[0].relative_to(folder).as_posix()
+    raise LookupError("the theme has no assets/javascripts/bundle.*.min.js: is it Material?")
+
+
 def projector_script() -> str:
     return "(() => {\n" + (FOLDER / "projector.js").read_text(encoding="utf-8") + "})();\n"
 

@@ -18,7 +18,7 @@ from classroom.errors import AuthoringError, AuthoringErrors  # noqa: E402
 from classroom.minify import minify_assets  # noqa: E402
 from classroom.project import Module  # noqa: E402
 from classroom.scripts import (PROJECTOR_PATH, SCRIPT_PATH, page_script,  # noqa: E402
-                               projector_script, scripts_needed)
+                               projector_script, scripts_needed, theme_bundle)
 from classroom.classmode.page import SCRIPT_PATH as CLASS_PAGE_SCRIPT, class_page_script  # noqa: E402
 from classroom.words import use_language  # noqa: E402
 from classroom.textfile import misnamed_files  # noqa: E402
@@ -66,6 +66,12 @@ def on_files(files, config):
     files.append(File.generated(config, CLASS_PAGE_SCRIPT,  # loaded by the class page only
                                 content=class_page_script(config.theme["language"])))
     return files
+
+
+# The theme's bundle, for overrides/main.html to load deferred.
+def on_env(env, config, files):
+    env.globals["theme_bundle"] = theme_bundle(config.theme.dirs)
+    return env
 
 
 # Replace the author's markers with case texts, exercises and lists.

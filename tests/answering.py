@@ -66,3 +66,16 @@ def full_score(exercise: Exercise) -> str:
     if exercise.kind == "mark-claims":
         return f"Score: {len(exercise.items)} of {len(exercise.items)} claims found with the right kind."
     return f"Score: {len(exercise.items)} of {len(exercise.items)}."
+
+
+def top(locator) -> float:
+    return locator.evaluate("(node) => node.getBoundingClientRect().top")
+
+
+def bottom(locator) -> float:
+    return locator.evaluate("(node) => node.getBoundingClientRect().bottom")
+
+
+def stored(page, exercise_id):
+    """The answers the page saved for this exercise, as its localStorage holds them."""
+    return page.evaluate(f"JSON.parse(localStorage.getItem('whc:v1:{exercise_id}'))")

@@ -13,8 +13,8 @@ from playwright.sync_api import sync_playwright
 from classroom.pack import pack_student_edition
 from classroom.project import Module
 from fixture_project import starter_project
-from support import (ROOT, TEACHER_PIN, build_site, is_local, launch_chromium,  # noqa: F401
-                     offline_context, serving_in_background)
+from support import (PHONE, ROOT, TEACHER_PIN, build_site, is_local,  # noqa: F401
+                     launch_chromium, offline_context, serving_in_background)
 
 
 @pytest.fixture(scope="session")
@@ -132,3 +132,11 @@ def context(browser):
 @pytest.fixture
 def page(context):
     return context.new_page()
+
+
+@pytest.fixture
+def phone(browser):
+    """A page in a phone-sized browser with touch."""
+    context = browser.new_context(**PHONE)
+    yield context.new_page()
+    context.close()

@@ -3,9 +3,8 @@ off and no cell is squeezed to a word or two per line."""
 
 from __future__ import annotations
 
-from support import sign_in_as_teacher
+from support import PHONE, sign_in_as_teacher
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 # For every table: its width, the width the page shows, and the fewest words per line in any
 # cell of more than three words (lines counted from the cell's rendered height).

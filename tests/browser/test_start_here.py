@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from support import sign_in_as_teacher
+from support import PHONE, sign_in_as_teacher
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 STUDENT_LINKS = [("Lesson 1", "What is a health claim?"), ("practice exercises", "Practice"),
                  ("My answers", "My answers")]

@@ -4,8 +4,7 @@ a notice that contradicted the page, and words pointing the wrong way."""
 from __future__ import annotations
 
 from answering import exercise_root, press, score_text
-
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+from support import PHONE
 
 
 def edges_show(field) -> bool:

@@ -39,6 +39,19 @@ def test_no_page_links_to_fonts_analytics_or_a_cdn(site, pages):
             assert needle not in html, f"{path} mentions {needle}"
 
 
+def test_every_page_loads_the_themes_scripts_deferred_and_ours_only_where_needed(site, pages):
+    for path in pages:
+        html = (site / path).read_text(encoding="utf-8")
+        tags = re.findall(r"<script [^>]*\bsrc=\"([^\"]+)\"([^>]*)>", html)
+        sources = [source for source, _ in tags]
+        assert all(" defer" in rest for _, rest in tags), path
+        assert any("bundle." in source for source in sources), path
+        for source in sources:  # each names a file the site has
+            assert (site / path).parent.joinpath(source).resolve().is_file(), (path, source)
+        assert any(s.endswith("exercises.js") for s in sources) == (
+            "data-exercise=" in html or "data-my-answers" in html), path
+
+
 # The teaching content
 
 def test_six_lessons_with_objectives_practice_and_key_points_gathered(site):

@@ -132,14 +132,14 @@ def test_case_sheet_numbers_every_paragraph_and_keeps_headings_and_omissions(pri
     pages, text = read(printed / f"case-{case.id}.pdf")
     assert "Name Class" in text
     position = 0
-    kinds = set()
+    types = set()
     for block in case.blocks:  # in the text's order: paragraphs numbered, the rest as on screen
         start = " ".join(plain(block.text).split()[:4])
         found = {"paragraph": f"{block.number} {start}", "heading": start,
-                 "omission": f"[Left out here: {start}"}[block.kind]
+                 "omission": f"[Left out here: {start}"}[block.type]
         position = text.index(found, position)
-        kinds.add(block.kind)
-    assert kinds == {"paragraph", "heading", "omission"}, "the Iskitim text should show all three"
+        types.add(block.type)
+    assert types == {"paragraph", "heading", "omission"}, "the Iskitim text should show all three"
 
 
 def test_text_from_data_files_is_printed_as_text_not_markup():
