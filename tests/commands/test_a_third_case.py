@@ -4,8 +4,9 @@ test expected the case list to begin with 'iskitim').
 In a copy of the whole project, `make new-case` and `make new-exercise` add a third case whose
 name sorts first, with a mark-claims exercise on it; the placeholders are replaced as an author
 would; the strict build passes; and inside the copy the layers that read the set of cases and
-exercises pass: tests/unit, the worksheets (they print a sheet per case) and the scaffold's
-refusals (they list the cases); about 30 s on an idle machine. Left out, to keep it short: the
+exercises pass: tests/unit and tests/api, the worksheets (they print a sheet per case), the
+built site's files (content, keys, student edition) and the scaffold's refusals (they list the
+cases); under a minute on an idle machine. Left out, to keep it short: the
 build, serve and pack tests (one build each, no case list), the authoring errors and the
 scaffold's own builds (small projects of their own) and this test itself."""
 
@@ -31,7 +32,8 @@ The therapy restores movement in most children after one course.
 Book now: places for this year are nearly gone.
 """
 CLAIM = "The therapy restores movement in most children after one course."
-LAYERS = ["tests/unit", "tests/commands/test_worksheets.py",
+LAYERS = ["tests/unit", "tests/api", "tests/commands/test_worksheets.py",
+          "tests/commands/test_site.py",
           "tests/commands/test_scaffold.py::test_bad_requests_are_refused_in_plain_words_and_"
           "write_nothing"]
 
