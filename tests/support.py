@@ -4,6 +4,7 @@ profile that refuses anything leaving the machine."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import resource
@@ -231,10 +232,15 @@ AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a
              "resultTypes": ["violations"]}
 
 
+@functools.cache
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+    return Axe()  # reads axe-core's script once
+
+
 def axe_violations(page) -> list[str]:
     """axe-core's WCAG 2.x A/AA and best-practice violations on the page, one line each."""
-    from axe_playwright_python.sync_playwright import Axe
-    results = Axe().run(page, options=AXE_RULES)
+    results = axe().run(page, options=AXE_RULES)
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
             for v in results.response["violations"]]
 
