@@ -216,6 +216,18 @@ def open_class_page(context, url: str):
     return teacher
 
 
+REFRESH_EVERY = 4000  # ms between the class page's refreshes (class-page.js)
+
+
+def next_refresh(teacher):
+    """Bring the class page's next refresh now (its clock), and wait until it has drawn."""
+    from playwright.sync_api import expect
+    updated = teacher.locator("[data-class-updated]")
+    before = updated.inner_text()
+    teacher.clock.fast_forward(REFRESH_EVERY)
+    expect(updated).not_to_have_text(before)
+
+
 def key_texts(exercises, shortest: int = 21) -> list[str]:
     """Every feedback, reason, model answer and rubric line of these exercises' keys (by
     default, those long enough to be found only where the key went)."""

@@ -15,10 +15,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from support import (CLASS_LESSON, ClassServer, call, class_server, free_port, join_class,
-                     open_class_page, teacher_cookie, wait_for)
+                     next_refresh, open_class_page, teacher_cookie, wait_for)
 
 EXERCISE = "lesson-1-practice"
-REFRESH_EVERY = 4000  # ms between the class page's refreshes (class-page.js)
 
 
 def answer(page, item, option):
@@ -74,8 +73,10 @@ def test_five_students_show_on_the_class_page(browser, site, tmp_path):
         page.goto(server.url + CLASS_LESSON)
         answer(page, "more-stable", "c")
         check(page)
-        teacher.locator(f'[data-class-item="{EXERCISE}/more-stable"] td').first.get_by_text(
-            "1", exact=True).wait_for(timeout=15000)
+        saved_for_teacher(page)
+        next_refresh(teacher)
+        assert teacher.locator(f'[data-class-item="{EXERCISE}/more-stable"] td').first \
+            .inner_text() == "1"
         for context in students:
             context.close()
 

@@ -5,12 +5,10 @@ not the page."""
 from __future__ import annotations
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import expect
 
-from support import call, class_server, open_class_page, teacher_cookie
+from support import call, class_server, next_refresh, open_class_page, teacher_cookie
 
 EXERCISE = "lesson-1-practice"
-REFRESH_EVERY = 4000  # ms between the class page's refreshes (class-page.js)
 
 
 def joined_with_a_check(url, name):
@@ -20,14 +18,6 @@ def joined_with_a_check(url, name):
              "items": {"cells-migrate": {"v": "x", "r": "a"}}}
     assert call(url, "api/events", {"events": [event]},
                 {"Authorization": f"Bearer {student['token']}"})[0] == 200
-
-
-def next_refresh(teacher):
-    """Bring the class page's next refresh now (its clock), and wait until it has drawn."""
-    updated = teacher.locator("[data-class-updated]")
-    before = updated.inner_text()
-    teacher.clock.fast_forward(REFRESH_EVERY)
-    expect(updated).not_to_have_text(before)
 
 
 def test_an_earlier_lesson_sets_the_current_lessons_controls_aside(browser, site, tmp_path):
