@@ -62,10 +62,11 @@ class LiveClass:
         """One lesson's figures kept between refreshes, with the events that arrived since read
         (only those), unless data was deleted or the keys changed since. Under _report_lock."""
         catalogue, scorer = self.catalogue()
+        at_once = self.store.checkup(lesson).feedback == "at-once"  # which hand-in is marked
         stamp, live = self._folded.get(lesson, (None, None))
-        if live is None or stamp != (self.store.generation, id(scorer)):
-            live = LiveFigures(catalogue, scorer)
-            self._folded[lesson] = ((self.store.generation, id(scorer)), live)
+        if live is None or stamp != (self.store.generation, id(scorer), at_once):
+            live = LiveFigures(catalogue, scorer, at_once)
+            self._folded[lesson] = ((self.store.generation, id(scorer), at_once), live)
         live.add(self.store.events(lesson, after=live.last_seq))
         return live
 

@@ -1,0 +1,73 @@
+"""The check-up's mark is the mark of what was handed in (issue 21, section 1): the CSV, the
+xAPI statements and the item figures come from the hand-in, whatever the student changes later;
+one hand-in per part, also when many arrive at once; a hand-in belongs to its lesson."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+CHECKUP = "checkup-questions"
+ITEM = "low-certainty"
+
+
+def join(api, name: str) -> tuple[dict, dict]:
+    answer = api.simulate_post("/join", json={"name": name})
+    assert answer.status_code == 201, answer.json
+    return answer.json, {"Authorization": f"Bearer {answer.json['token']}"}
+
+
+def event(catalogue, event_id, answers, kind="handin", exercise=CHECKUP):
+    items = catalogue.exercises[exercise].items
+    return {"id": event_id, "type": kind, "exercise": exercise, "at": 1,
+            "items": {item: {"v": items[item].version, "r": r} for item, r in answers.items()}}
+
+
+def send(api, who, *events):
+    return api.simulate_post("/events", json={"events": list(events)}, headers=who)
+
+
+def right_and_wrong(catalogue):
+    right = list(catalogue.exercises[CHECKUP].key["items"][ITEM]["answer"])
+    options = sorted(catalogue.exercises[CHECKUP].items[ITEM].options)
+    return right, [next(o for o in options if o not in right)]
+
+
+def csv_rows(api, teacher, **params):
+    text = api.simulate_get("/teacher/results.csv", headers=teacher, params=params).text
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    return [row for row in rows if row["exercise"] == CHECKUP]
+
+
+def test_answers_changed_after_the_hand_in_do_not_change_the_mark(api, teacher, catalogue):
+    """F1, D1: a 0/7 hand-in stayed 0 however the answers changed after it."""
+    right, wrong = right_and_wrong(catalogue)
+    api.simulate_post("/teacher/checkup", json={"open": True, "feedback": "release"}, headers=teacher)
+    ann, as_ann = join(api, "Ann")
+    _, as_chidi = join(api, "Chidi")
+    assert send(api, as_ann, event(catalogue, "ann-handin-1", {ITEM: wrong})).status_code == 200
+    # After the hand-in, and after the check-up closes, Ann's page sends the key's answer.
+    send(api, as_ann, event(catalogue, "ann-answer-1", {ITEM: right}, "answer"))
+    api.simulate_post("/teacher/checkup", json={"open": False}, headers=teacher)
+    send(api, as_ann, event(catalogue, "ann-answer-2", {ITEM: right}, "answer"))
+    # Chidi answered but never handed in.
+    send(api, as_chidi, event(catalogue, "chidi-answer-1", {ITEM: right}, "answer"))
+    rows = csv_rows(api, teacher)
+    ann_row = next(r for r in rows if r["name"] == "Ann" and r["item"] == ITEM)
+    assert (ann_row["verdict"], ann_row["score"], ann_row["hand-in"]) == ("wrong", "0", "handed in")
+    assert {r["verdict"] for r in rows if r["name"] == "Chidi"} == {"not handed in"}
+    assert {r["score"] for r in rows if r["name"] == "Chidi"} == {""}
+    xapi = [json.loads(line) for line in api.simulate_get(
+        "/teacher/results.jsonl", headers=teacher).text.splitlines()]
+    mine = [s for s in xapi if s["object"]["id"].endswith(f"{CHECKUP}/{ITEM}")]
+    assert [(s["actor"]["account"]["name"], s["result"]["success"]) for s in mine] == [
+        (ann["id"], False)]
+    spread = api.simulate_get("/teacher/spread", headers=teacher,
+                              params={"exercise": CHECKUP, "item": ITEM}).json
+    assert [(a["count"], a["right"]) for a in spread["answers"]] == [(1, False)]
+    report = api.simulate_get("/teacher/report", headers=teacher).json
+    entry = next(e for e in report["figures"]["exercises"] if e["id"] == CHECKUP)
+    row = next(i for i in entry["items"] if i["id"] == ITEM)
+    assert (row["answered"], row["checked"], row["firstRight"], row["lastRight"]) == (1, 1, 0, 0)
+
