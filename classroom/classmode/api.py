@@ -13,7 +13,7 @@ from pathlib import Path
 
 import falcon
 
-from . import checkup
+from . import checkup, handins
 from .catalogue import EventError
 from .exports import to_csv, to_xapi
 from .imports import FileRefused, events_from_file
@@ -69,25 +69,19 @@ class Events(Resource):
         if not isinstance(events, list) or not 0 < len(events) <= MAX_EVENTS:
             raise ApiError(400, f"Send 'events': a list of 1 to {MAX_EVENTS} events.")
         catalogue, _ = self.live.catalogue()
-        lesson = self.store.current_lesson()
-        settings = self.store.checkup(lesson)
         good, refused = [], []
         for event in events:
             try:
                 catalogue.check_event(event)
-                if event["type"] == "handin":
-                    earlier = self.store.handed_in(student.id, lesson, event["exercise"])
-                    earlier += [e["id"] for e in good if e["type"] == "handin"
-                                and e["exercise"] == event["exercise"]]
-                    why = checkup.refusal(settings, earlier, event["id"])
-                    if why:
-                        raise EventError(why)
                 good.append(event)
             except EventError as problem:
                 event_id = event.get("id") if isinstance(event, dict) else None
                 refused.append({"id": event_id if isinstance(event_id, str) else None,
                                 "error": str(problem)})
-        stored = self.store.add_events(student.id, good) if good else []
+        # A hand-in is judged under the write lock: one per part, however many arrive at once.
+        stored, late = handins.add_events(self.store, student.id, good, checkup.refusal) \
+            if good else ([], [])
+        refused += [{"id": event["id"], "error": why} for event, why in late]
         if stored:
             self.live.events_arrived()
         resp.media = {"stored": stored, "refused": refused}

@@ -16,14 +16,19 @@ ALREADY = ("You have already handed in this part of the check-up; the first hand
            "your teacher marks. Your teacher can tell you when the results are ready.")
 
 
-def refusal(settings: Checkup, earlier: list[str], event_id: str) -> str:
-    """Why a hand-in is refused, or "" if it is taken. `earlier`: the ids of this student's
-    hand-ins of this exercise in this lesson (the same id again is a retry, always taken)."""
-    if event_id in earlier:
+def refusal(settings: Checkup, history: list, event_id: str, lesson: int) -> str:
+    """Why a hand-in is refused, or "" if it is taken. `history`: (event id, lesson, type) of
+    this student's hand-ins and retakes of this exercise, in any lesson, in the order stored
+    (handins.add_events); the same id again is a retry, always taken. One hand-in per part: a
+    second only in the same lesson with feedback "at once", or after the teacher allows a retake."""
+    if any(earlier == event_id for earlier, _, kind in history if kind == "handin"):
         return ""
     if not settings.open:
         return CLOSED
-    if earlier and settings.feedback != "at-once":
+    sitting = []
+    for _, handed_in, kind in history:
+        sitting = [] if kind == "retake" else sitting + [handed_in]
+    if sitting and (settings.feedback != "at-once" or set(sitting) != {lesson}):
         return ALREADY
     return ""
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import threading
 
 CHECKUP = "checkup-questions"
 ITEM = "low-certainty"
@@ -71,3 +72,23 @@ def test_answers_changed_after_the_hand_in_do_not_change_the_mark(api, teacher, 
     row = next(i for i in entry["items"] if i["id"] == ITEM)
     assert (row["answered"], row["checked"], row["firstRight"], row["lastRight"]) == (1, 1, 0, 0)
 
+
+def test_sixteen_hand_ins_at_once_store_one(api, teacher, catalogue, store):
+    """F9: 16 hand-ins sent at once by one student stored 13."""
+    _, wrong = right_and_wrong(catalogue)
+    api.simulate_post("/teacher/checkup", json={"open": True, "feedback": "release"}, headers=teacher)
+    _, as_ann = join(api, "Ann")
+    start = threading.Barrier(16)
+    statuses = []
+
+    def hand_in(n):
+        start.wait()
+        statuses.append(send(api, as_ann, event(catalogue, f"ann-handin-{n:02}", {ITEM: wrong}))
+                        .status_code)
+    threads = [threading.Thread(target=hand_in, args=(n,)) for n in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(statuses) == [200] + [422] * 15
+    assert len([e for e in store.events() if e.type == "handin"]) == 1
