@@ -9,6 +9,7 @@ import json
 
 from .catalogue import ExerciseInfo
 from .store import Checkup
+from .work import marked
 
 CLOSED = ("The check-up is closed: your teacher has not opened it yet, or has closed it. Your "
           "answers are kept in this browser; hand in again when your teacher says so.")
@@ -42,10 +43,11 @@ def own_results(exercise: ExerciseInfo, scorer, settings: Checkup, handins: list
             "key": None, "score": None}
     if not view["handedIn"] or not settings.shows_feedback(True):
         return view
-    # The hand-in the teacher marks: the last one where a student may hand in again, else the first.
-    handin = handins[-1] if settings.feedback == "at-once" else handins[0]
+    handin = marked(handins, settings.feedback == "at-once")
+    # An item a rebuild removed since is left out: the rest of the hand-in still reads.
     answers = {item: answer for item, answer in handin.items.items()
-               if answer is not None and answer["v"] == exercise.items[item].version}
+               if answer is not None and item in exercise.items
+               and answer["v"] == exercise.items[item].version}
     key = exercise.key
     if not exercise.handler.whole_text:  # a text to mark is one item: its whole key
         key = {**{name: value for name, value in key.items() if name != "items"},
