@@ -15,6 +15,7 @@ import falcon
 
 from . import checkup, handins
 from .catalogue import EventError
+from .checkup_api import Retake
 from .exports import to_csv, to_xapi
 from .imports import FileRefused, events_from_file
 from .guards import (CONTROL, TEACHER_COOKIE, ApiError, Headers, JsonBody, TeacherOnly, clean_name,
@@ -101,10 +102,7 @@ class OwnCheckup(Resource):
         exercise = catalogue.exercises.get(req.get_param("exercise") or "")
         if exercise is None or not exercise.assessment:
             raise ApiError(404, "There is no such check-up exercise.")
-        lesson = self.store.current_lesson()
-        handins = [e for e in self.store.events(lesson, student=student.id)
-                   if e.type == "handin" and e.exercise == exercise.id]
-        resp.media = checkup.own_results(exercise, scorer, self.store.checkup(lesson), handins)
+        resp.media = checkup.own_checkup(self.store, exercise, scorer, student.id)
 
 
 # The teacher
@@ -167,6 +165,10 @@ class CheckupSettings(Resource):
                 raise ApiError(400, f"'feedback' must be one of: {', '.join(FEEDBACK_MODES)}.")
             changes["feedback"] = data["feedback"]
         lesson = self.store.current_lesson()
+        if "lesson" in data:  # an earlier lesson: Release reaches the hand-ins made in it
+            lesson = data["lesson"]
+            if isinstance(lesson, bool) or lesson not in [row["id"] for row in self.store.lessons()]:
+                raise ApiError(404, f"There is no lesson {str(lesson)[:20]}.")
         resp.media = {"lesson": lesson,
                       "checkup": self.store.set_checkup(lesson, **changes).__dict__}
 
@@ -273,6 +275,7 @@ ROUTES = {
     "/teacher/results.jsonl": partial(Download, format="xapi"),
     "/teacher/lessons": Lessons, "/teacher/checkup": CheckupSettings,
     "/teacher/import": ImportFile, "/teacher/students/{student_id}/delete": DeleteStudent,
+    "/teacher/students/{student_id}/retake": Retake,
     "/teacher/delete-everything": DeleteEverything,
 }
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 
 from .catalogue import ExerciseInfo
-from .store import Checkup
+from .handins import sitting
+from .store import Checkup, ClassStore
 from .work import marked
 
 CLOSED = ("The check-up is closed: your teacher has not opened it yet, or has closed it. Your "
@@ -63,3 +64,15 @@ def own_results(exercise: ExerciseInfo, scorer, settings: Checkup, handins: list
                 score=[score, out_of] if out_of else None)
     return view
 
+
+
+def own_checkup(store: ClassStore, exercise: ExerciseInfo, scorer, student_id: str) -> dict:
+    """own_results for the hand-ins a student made since any retake, in whichever lesson they
+    were made: that lesson's settings say whether feedback shows (Release reaches it there), and
+    the current lesson's whether the check-up is open now."""
+    mine = sitting([event for event in store.events(student=student_id)
+                    if event.exercise == exercise.id])
+    now = store.current_lesson()
+    view = own_results(exercise, scorer, store.checkup(mine[0].lesson if mine else now), mine)
+    view.update(open=store.checkup(now).open)
+    return view

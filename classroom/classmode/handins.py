@@ -74,3 +74,11 @@ def _row(student_id: str, event: dict, lesson: int, now: float) -> tuple:
     return (student_id, event["id"], lesson, event["type"], event["exercise"],
             json.dumps(event["items"], ensure_ascii=False, separators=(",", ":")),
             event["at"], now)
+
+
+def students_who_handed_in(store: ClassStore) -> list[dict]:
+    """Who has handed in a part of the check-up, in any lesson (whom a retake can be given)."""
+    students = store.students()
+    ids = {row[0] for row in store._read("SELECT DISTINCT student FROM events WHERE type = 'handin'")}
+    return sorted(({"id": sid, "name": students[sid].name} for sid in ids if sid in students),
+                  key=lambda student: student["name"].casefold())

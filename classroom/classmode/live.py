@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import AuthoringError
 from .catalogue import Catalogue
 from .figures import LiveFigures
+from .handins import students_who_handed_in
 from .store import ClassStore
 from .teacher import Teacher
 from .work import Scorer
@@ -88,6 +89,7 @@ class LiveClass:
                    "checkup": self.store.checkup(lesson).__dict__}
         texts = {name: json.dumps(value, ensure_ascii=False) for name, value in members.items()}
         texts["figures"] = self.figures_json(lesson)
+        texts["handedIn"] = json.dumps(students_who_handed_in(self.store), ensure_ascii=False)
         return "{" + ",".join(f"{json.dumps(name)}:{text}" for name, text in texts.items()) + "}"
 
     def events_arrived(self) -> None:

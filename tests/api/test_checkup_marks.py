@@ -92,3 +92,40 @@ def test_sixteen_hand_ins_at_once_store_one(api, teacher, catalogue, store):
         thread.join()
     assert sorted(statuses) == [200] + [422] * 15
     assert len([e for e in store.events() if e.type == "handin"]) == 1
+
+
+def test_a_hand_in_belongs_to_its_lesson_and_a_second_sitting_is_a_retake(api, teacher, catalogue):
+    """D2: after Start a new lesson, hand-ins vanished from students' pages, Release did nothing
+    for them, and a student who had seen the key sat the check-up again (5/7 became 7/7)."""
+    right, wrong = right_and_wrong(catalogue)
+    api.simulate_post("/teacher/checkup", json={"open": True, "feedback": "release"}, headers=teacher)
+    ann, as_ann = join(api, "Ann")
+    assert send(api, as_ann, event(catalogue, "ann-handin-1", {ITEM: wrong})).status_code == 200
+    api.simulate_post("/teacher/checkup", json={"open": False}, headers=teacher)
+    first = api.simulate_get("/teacher/report", headers=teacher).json["lesson"]
+    api.simulate_post("/teacher/lessons", json={"title": "The next day"}, headers=teacher)
+    mine = api.simulate_get("/checkup", params={"exercise": CHECKUP}, headers=as_ann).json
+    assert mine["handedIn"] is True and mine["key"] is None
+    # Release, chosen for the first lesson, reaches her hand-in.
+    released = api.simulate_post("/teacher/checkup", json={"released": True, "lesson": first},
+                                 headers=teacher)
+    assert released.status_code == 200 and released.json["lesson"] == first
+    mine = api.simulate_get("/checkup", params={"exercise": CHECKUP}, headers=as_ann).json
+    assert mine["score"][0] == 0 and mine["key"] is not None
+    # Reopened for absentees, even "at once": Ann may not sit it again...
+    api.simulate_post("/teacher/checkup", json={"open": True, "feedback": "at-once"}, headers=teacher)
+    again = send(api, as_ann, event(catalogue, "ann-handin-2", {ITEM: right}))
+    assert again.status_code == 422 and "already handed in" in again.json["error"]
+    # ...until the teacher allows a retake, which the downloads record as one.
+    handed_in = api.simulate_get("/teacher/report", headers=teacher).json["handedIn"]
+    assert handed_in == [{"id": ann["id"], "name": "Ann"}]
+    allowed = api.simulate_post(f"/teacher/students/{ann['id']}/retake", json={}, headers=teacher)
+    assert allowed.status_code == 200 and allowed.json["exercises"] == [CHECKUP]
+    assert send(api, as_ann, event(catalogue, "ann-handin-3", {ITEM: right})).status_code == 200
+    retaken = next(r for r in csv_rows(api, teacher) if r["item"] == ITEM)
+    assert (retaken["verdict"], retaken["hand-in"]) == ("right", "handed in (retake)")
+    earlier = next(r for r in csv_rows(api, teacher, lesson=first) if r["item"] == ITEM)
+    assert (earlier["verdict"], earlier["hand-in"]) == ("wrong", "handed in")
+    nothing = api.simulate_post("/teacher/students/" + join(api, "Cy")[0]["id"] + "/retake",
+                                json={}, headers=teacher)
+    assert nothing.status_code == 409 and "has not handed in" in nothing.json["error"]
