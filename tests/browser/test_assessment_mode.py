@@ -136,3 +136,23 @@ def test_away_from_the_laptop_the_check_up_says_what_to_do(context, page, site):
     assert requests == [] and context.traffic.console_errors == []
     saved = json.loads(page.evaluate(f"localStorage.getItem('whc:v1:{QUESTIONS.id}')"))
     assert sorted(saved["items"][ITEM.id]["r"]) == sorted(ITEM.answer)
+
+
+def test_a_refused_hand_in_says_so_beside_the_button(browser, site, tmp_path):
+    """D7: a hand-in refused while the check-up was closed showed its reason a screen above,
+    while the line under the button said "Saved for your teacher."."""
+    with class_server(site, tmp_path) as server:
+        context = browser.new_context()
+        page = context.new_page()
+        join_class(page, server.url, "Eve F")
+        page.goto(server.url + CHECKUP_PAGE)
+        right_answer(page)
+        hand_in(page)
+        beside = page.locator(f"{ROOT_OF} .whc-exercise__controls + [data-score]")
+        beside.get_by_text("The check-up is closed").wait_for(timeout=15000)
+        assert "Saved for your teacher" not in page.locator(ROOT_OF).inner_text()
+        set_checkup(server.url, open=True, feedback="release")
+        hand_in(page)
+        beside.get_by_text("Handed in").wait_for(timeout=15000)
+        assert "closed" not in beside.inner_text()
+        context.close()
