@@ -126,9 +126,18 @@ class Exercise {
   // The laptop's view of this student's check-up: closed, waiting for the teacher, or the
   // handed-in answers with the key's entries for them, shown with the kind's own feedback.
   async results(justHandedIn) {
+    clearTimeout(this.recheck);
     const data = await Class.results(this.id);
     if (!data) return;
-    if (!data.handedIn) { if (!data.open) show(this.notice, say("checkup_closed", {})); return; }
+    // Closed, or waiting for the results: ask again, so the teacher opening the check-up or
+    // releasing the results shows here without a reload.
+    if (data.handedIn ? !data.key : !data.open) this.recheck = setTimeout(() => this.results(), 30000);
+    if (!data.handedIn) {
+      const closed = say("checkup_closed", {});
+      if (!data.open) show(this.notice, closed);
+      else if (this.notice.textContent === closed) show(this.notice, "");
+      return;
+    }
     if (!data.key) { show(this.notice, say(justHandedIn ? "handin_done_wait" : "handin_waiting", {})); return; }
     this.key = data.key;
     const changes = {};
