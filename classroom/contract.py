@@ -97,6 +97,8 @@ ATTRIBUTES = {
     "data-class-board": "everything shown once the teacher is signed in",
     "data-class-checkup-state": "the check-up's state, in words",
     "data-class-feedback": "the check-up's feedback mode chooser (FEEDBACK_MODES)",
+    "data-class-retake": "the student chooser of a check-up retake",
+    "data-class-checkup-message": "what a check-up action did (a retake allowed, or why not)",
     "data-class-action": "a teacher's button and what it does",
     "data-class-message": "where the page answers the teacher",
     "data-class-files": "the answer files to import",

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import falcon
 
-from . import checkup
+from . import checkup, handins
 from .catalogue import EventError
+from .checkup_api import Retake
 from .exports import to_csv, to_xapi
 from .imports import FileRefused, events_from_file
 from .guards import (CONTROL, TEACHER_COOKIE, ApiError, Headers, JsonBody, TeacherOnly, clean_name,
@@ -69,25 +70,19 @@ class Events(Resource):
         if not isinstance(events, list) or not 0 < len(events) <= MAX_EVENTS:
             raise ApiError(400, f"Send 'events': a list of 1 to {MAX_EVENTS} events.")
         catalogue, _ = self.live.catalogue()
-        lesson = self.store.current_lesson()
-        settings = self.store.checkup(lesson)
         good, refused = [], []
         for event in events:
             try:
                 catalogue.check_event(event)
-                if event["type"] == "handin":
-                    earlier = self.store.handed_in(student.id, lesson, event["exercise"])
-                    earlier += [e["id"] for e in good if e["type"] == "handin"
-                                and e["exercise"] == event["exercise"]]
-                    why = checkup.refusal(settings, earlier, event["id"])
-                    if why:
-                        raise EventError(why)
                 good.append(event)
             except EventError as problem:
                 event_id = event.get("id") if isinstance(event, dict) else None
                 refused.append({"id": event_id if isinstance(event_id, str) else None,
                                 "error": str(problem)})
-        stored = self.store.add_events(student.id, good) if good else []
+        # A hand-in is judged under the write lock: one per part, however many arrive at once.
+        stored, late = handins.add_events(self.store, student.id, good, checkup.refusal) \
+            if good else ([], [])
+        refused += [{"id": event["id"], "error": why} for event, why in late]
         if stored:
             self.live.events_arrived()
         resp.media = {"stored": stored, "refused": refused}
@@ -107,10 +102,7 @@ class OwnCheckup(Resource):
         exercise = catalogue.exercises.get(req.get_param("exercise") or "")
         if exercise is None or not exercise.assessment:
             raise ApiError(404, "There is no such check-up exercise.")
-        lesson = self.store.current_lesson()
-        handins = [e for e in self.store.events(lesson, student=student.id)
-                   if e.type == "handin" and e.exercise == exercise.id]
-        resp.media = checkup.own_results(exercise, scorer, self.store.checkup(lesson), handins)
+        resp.media = checkup.own_checkup(self.store, exercise, scorer, student.id)
 
 
 # The teacher
@@ -173,6 +165,10 @@ class CheckupSettings(Resource):
                 raise ApiError(400, f"'feedback' must be one of: {', '.join(FEEDBACK_MODES)}.")
             changes["feedback"] = data["feedback"]
         lesson = self.store.current_lesson()
+        if "lesson" in data:  # an earlier lesson: Release reaches the hand-ins made in it
+            lesson = data["lesson"]
+            if isinstance(lesson, bool) or lesson not in [row["id"] for row in self.store.lessons()]:
+                raise ApiError(404, f"There is no lesson {str(lesson)[:20]}.")
         resp.media = {"lesson": lesson,
                       "checkup": self.store.set_checkup(lesson, **changes).__dict__}
 
@@ -279,6 +275,7 @@ ROUTES = {
     "/teacher/results.jsonl": partial(Download, format="xapi"),
     "/teacher/lessons": Lessons, "/teacher/checkup": CheckupSettings,
     "/teacher/import": ImportFile, "/teacher/students/{student_id}/delete": DeleteStudent,
+    "/teacher/students/{student_id}/retake": Retake,
     "/teacher/delete-everything": DeleteEverything,
 }
 

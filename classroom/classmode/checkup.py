@@ -8,7 +8,9 @@ from __future__ import annotations
 import json
 
 from .catalogue import ExerciseInfo
-from .store import Checkup
+from .handins import sitting
+from .store import Checkup, ClassStore
+from .work import marked
 
 CLOSED = ("The check-up is closed: your teacher has not opened it yet, or has closed it. Your "
           "answers are kept in this browser; hand in again when your teacher says so.")
@@ -16,14 +18,19 @@ ALREADY = ("You have already handed in this part of the check-up; the first hand
            "your teacher marks. Your teacher can tell you when the results are ready.")
 
 
-def refusal(settings: Checkup, earlier: list[str], event_id: str) -> str:
-    """Why a hand-in is refused, or "" if it is taken. `earlier`: the ids of this student's
-    hand-ins of this exercise in this lesson (the same id again is a retry, always taken)."""
-    if event_id in earlier:
+def refusal(settings: Checkup, history: list, event_id: str, lesson: int) -> str:
+    """Why a hand-in is refused, or "" if it is taken. `history`: (event id, lesson, type) of
+    this student's hand-ins and retakes of this exercise, in any lesson, in the order stored
+    (handins.add_events); the same id again is a retry, always taken. One hand-in per part: a
+    second only in the same lesson with feedback "at once", or after the teacher allows a retake."""
+    if any(earlier == event_id for earlier, _, kind in history if kind == "handin"):
         return ""
     if not settings.open:
         return CLOSED
-    if earlier and settings.feedback != "at-once":
+    sitting = []
+    for _, handed_in, kind in history:
+        sitting = [] if kind == "retake" else sitting + [handed_in]
+    if sitting and (settings.feedback != "at-once" or set(sitting) != {lesson}):
         return ALREADY
     return ""
 
@@ -37,10 +44,11 @@ def own_results(exercise: ExerciseInfo, scorer, settings: Checkup, handins: list
             "key": None, "score": None}
     if not view["handedIn"] or not settings.shows_feedback(True):
         return view
-    # The hand-in the teacher marks: the last one where a student may hand in again, else the first.
-    handin = handins[-1] if settings.feedback == "at-once" else handins[0]
+    handin = marked(handins, settings.feedback == "at-once")
+    # An item a rebuild removed since is left out: the rest of the hand-in still reads.
     answers = {item: answer for item, answer in handin.items.items()
-               if answer is not None and answer["v"] == exercise.items[item].version}
+               if answer is not None and item in exercise.items
+               and answer["v"] == exercise.items[item].version}
     key = exercise.key
     if not exercise.handler.whole_text:  # a text to mark is one item: its whole key
         key = {**{name: value for name, value in key.items() if name != "items"},
@@ -56,3 +64,15 @@ def own_results(exercise: ExerciseInfo, scorer, settings: Checkup, handins: list
                 score=[score, out_of] if out_of else None)
     return view
 
+
+
+def own_checkup(store: ClassStore, exercise: ExerciseInfo, scorer, student_id: str) -> dict:
+    """own_results for the hand-ins a student made since any retake, in whichever lesson they
+    were made: that lesson's settings say whether feedback shows (Release reaches it there), and
+    the current lesson's whether the check-up is open now."""
+    mine = sitting([event for event in store.events(student=student_id)
+                    if event.exercise == exercise.id])
+    now = store.current_lesson()
+    view = own_results(exercise, scorer, store.checkup(mine[0].lesson if mine else now), mine)
+    view.update(open=store.checkup(now).open)
+    return view

@@ -50,7 +50,7 @@ function draw(data) {
     select.value = String(data.lesson);
   }
   drawEarlier(current && current.id !== data.lesson ? data.lessons.find((l) => l.id === data.lesson) : null, current);
-  drawCheckup(data.checkup);
+  drawCheckup(data.checkup, data.handedIn);
   page.querySelectorAll("[data-class-download]").forEach((link) => {
     link.href = CONTRACT.apiPrefix + "teacher/results." + link.dataset.classDownload + "?lesson=" + data.lesson;
   });
@@ -124,8 +124,19 @@ async function backToCurrent(note) {
   (controls || part("lesson")).focus();
 }
 
-// The check-up's settings for the current lesson: open or closed, when feedback shows, released.
-function drawCheckup(checkup) {
+// The check-up's settings for the lesson shown: open or closed, when feedback shows, released;
+// and who has handed in (in any lesson), whom a retake can be given.
+function drawCheckup(checkup, handedIn) {
+  const retake = part("retake"), ids = handedIn.map((s) => s.id).join();
+  if (retake.whcIds !== ids) {  // rebuilt only when it changes: the choice stays
+    const chosenId = retake.value;
+    retake.textContent = "";
+    handedIn.forEach((s) => { retake.appendChild(el("option", "", s.name)).value = s.id; });
+    if (!handedIn.length) retake.appendChild(el("option", "", say("cp_retake_nobody", {}))).value = "";
+    if (handedIn.some((s) => s.id === chosenId)) retake.value = chosenId;
+    retake.whcIds = ids;
+  }
+  page.querySelector("[data-class-action=retake]").disabled = !handedIn.length;
   part("checkup-state").textContent = say(checkup.open ? "cp_checkup_is_open" : "cp_checkup_is_closed", {})
     + (checkup.released ? say("cp_checkup_released", {}) : "");
   page.querySelector("[data-class-action=checkup-open]").disabled = checkup.open;
@@ -135,6 +146,17 @@ function drawCheckup(checkup) {
 }
 
 const setCheckup = (changes) => api("checkup", changes).then(refresh);
+
+// A retake: the chosen student may hand in each part again; the next hand-in is marked.
+async function allowRetake() {
+  const who = part("retake").selectedOptions[0];
+  if (!who || !who.value || !confirm(say("cp_retake_confirm", { name: who.textContent }))) return;
+  const answer = await api("students/" + encodeURIComponent(who.value) + "/retake", {}).catch(() => null);
+  const data = answer ? await answer.json().catch(() => ({})) : {};
+  part("checkup-message").textContent = answer && answer.ok ? say("cp_retake_done", { name: data.name })
+    : data.error || say("cp_unreachable", { time: new Date().toLocaleTimeString() });
+  refresh();
+}
 
 // My answers files: each sent on its own, so each is loaded or refused with its own reason.
 async function importFiles(input) {
@@ -218,7 +240,8 @@ if (classMode) {
     if (!action) return;
     if (action.dataset.classAction === "checkup-open") setCheckup({ open: true });
     if (action.dataset.classAction === "checkup-close") setCheckup({ open: false });
-    if (action.dataset.classAction === "release" && confirm(say("cp_release_confirm", {}))) setCheckup({ released: true });
+    if (action.dataset.classAction === "release" && confirm(say("cp_release_confirm", {}))) setCheckup({ released: true, lesson });
+    if (action.dataset.classAction === "retake") allowRetake();
     if (action.dataset.classAction === "current-lesson") backToCurrent(action.closest("[data-class-earlier]"));
     if (action.dataset.classAction === "new-lesson" && confirm(say("cp_new_lesson_confirm", {})))
       api("lessons", {}).then(() => { lesson = null; chosen = null; refresh(); });

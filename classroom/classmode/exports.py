@@ -10,7 +10,7 @@ import json
 import time
 import uuid
 
-from .views import rows
+from .views import NOT_HANDED_IN, rows
 from .work import Report
 
 XAPI_ANSWERED = {"id": "http://adlnet.gov/expapi/verbs/answered", "display": {"en-US": "answered"}}
@@ -19,7 +19,7 @@ _NAMESPACE = uuid.UUID("5b0e1f0c-6d1c-4b0a-9a57-0c1a55e5c1a5")  # stable stateme
 
 
 CSV_COLUMNS = ["student id", "name", "exercise", "exercise title", "item", "question", "answer",
-               "verdict", "score", "out of", "checks", "verdict at first check", "last activity"]
+               "verdict", "score", "out of", "checks", "verdict at first check", "last activity", "hand-in"]
 
 
 def neutral(cell):
@@ -36,20 +36,33 @@ def to_csv(report: Report) -> str:
     writer.writerow(CSV_COLUMNS)
     for row in rows(report):
         exercise, verdict = row["exercise"], row["verdict"]
+        answered = row["response"] is not None
         writer.writerow([neutral(cell) for cell in (
             row["student"], row["name"], exercise.id, exercise.title, row["item"],
-            exercise.items[row["item"]].label, exercise.answer_text(row["item"], row["response"]),
-            verdict["verdict"] if verdict else "for an earlier version",
+            exercise.items[row["item"]].label,
+            exercise.answer_text(row["item"], row["response"]) if answered else "",
+            verdict["verdict"] if verdict else _unscored(row),
             verdict["score"] if verdict else "", verdict["max"] if verdict else "",
-            row["checks"], row["first"], _iso(row["last"]))])
+            row["checks"], row["first"], _iso(row["last"]), row["handin"])])
     return out.getvalue()
 
 
+def _unscored(row) -> str:
+    """The verdict cell of a row without a verdict: never handed in, no answer, or an answer to
+    an item changed since."""
+    if row["handin"] == NOT_HANDED_IN:
+        return NOT_HANDED_IN
+    return "unanswered" if row["response"] is None else "for an earlier version"
+
+
 def to_xapi(report: Report, home_page: str) -> str:
-    """xAPI statements, one JSON object a line: each student's current answer to each item, as a
-    cmi.interaction activity, with a pseudonymous account (the random student id) as actor."""
+    """xAPI statements, one JSON object a line: each student's current answer to each item (a
+    check-up's: as handed in), as a cmi.interaction activity, with a pseudonymous account (the
+    random student id) as actor."""
     lines = []
     for row in rows(report):
+        if row["response"] is None:  # a check-up part not handed in, or an item left blank
+            continue
         exercise, verdict = row["exercise"], row["verdict"]
         activity = f"{home_page}exercises/{exercise.id}/{row['item']}"
         result = {"response": _xapi_response(row["response"])}

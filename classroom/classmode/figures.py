@@ -108,8 +108,9 @@ class LiveFigures:
     the exercise's totals change by the difference. With no new events (most refreshes), the
     same JSON text is returned without any work."""
 
-    def __init__(self, catalogue: Catalogue, scorer: Scorer):
+    def __init__(self, catalogue: Catalogue, scorer: Scorer, at_once: bool = False):
         self.catalogue, self.scorer = catalogue, scorer
+        self.at_once = at_once  # the check-up marks each student's last hand-in (work.marked)
         self.work: dict = {}
         self.last_seq = 0
         self._exercises: dict = {}   # exercise id -> its entry of items()
@@ -132,7 +133,8 @@ class LiveFigures:
             self._json = None
 
     def report(self, students: dict) -> Report:
-        return Report(self.catalogue, students, scorer=self.scorer, work=self.work)
+        return Report(self.catalogue, students, scorer=self.scorer, work=self.work,
+                      at_once=self.at_once)
 
     def as_json(self, students: dict) -> str:
         """{"students", "help", "exercises"} as JSON text, for the class page; the same text

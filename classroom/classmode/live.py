@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import AuthoringError
 from .catalogue import Catalogue
 from .figures import LiveFigures
+from .handins import students_who_handed_in
 from .store import ClassStore
 from .teacher import Teacher
 from .work import Scorer
@@ -62,10 +63,11 @@ class LiveClass:
         """One lesson's figures kept between refreshes, with the events that arrived since read
         (only those), unless data was deleted or the keys changed since. Under _report_lock."""
         catalogue, scorer = self.catalogue()
+        at_once = self.store.checkup(lesson).feedback == "at-once"  # which hand-in is marked
         stamp, live = self._folded.get(lesson, (None, None))
-        if live is None or stamp != (self.store.generation, id(scorer)):
-            live = LiveFigures(catalogue, scorer)
-            self._folded[lesson] = ((self.store.generation, id(scorer)), live)
+        if live is None or stamp != (self.store.generation, id(scorer), at_once):
+            live = LiveFigures(catalogue, scorer, at_once)
+            self._folded[lesson] = ((self.store.generation, id(scorer), at_once), live)
         live.add(self.store.events(lesson, after=live.last_seq))
         return live
 
@@ -87,6 +89,7 @@ class LiveClass:
                    "checkup": self.store.checkup(lesson).__dict__}
         texts = {name: json.dumps(value, ensure_ascii=False) for name, value in members.items()}
         texts["figures"] = self.figures_json(lesson)
+        texts["handedIn"] = json.dumps(students_who_handed_in(self.store), ensure_ascii=False)
         return "{" + ",".join(f"{json.dumps(name)}:{text}" for name, text in texts.items()) + "}"
 
     def events_arrived(self) -> None:

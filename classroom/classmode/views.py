@@ -13,6 +13,9 @@ from collections import Counter
 from ..contract import TEXT_ITEM
 from .work import Report
 
+# The "hand-in" column of a check-up's rows (practice rows leave it empty).
+HANDED_IN, RETAKE, NOT_HANDED_IN = "handed in", "handed in (retake)", "not handed in"
+
 
 def spread(report: Report, exercise_id: str, item_id: str) -> dict:
     """How a class answered one item, safe to project: counts only, no names."""
@@ -23,7 +26,7 @@ def spread(report: Report, exercise_id: str, item_id: str) -> dict:
         claim = exercise.key["items"][item_id]
         fair = {claim["answer"], *claim.get("also", {})}
         for w in report.work.values():
-            answer = w.get(exercise_id) and w[exercise_id].current.get(TEXT_ITEM)
+            answer = w.get(exercise_id) and report.shown_answer(exercise, w[exercise_id], TEXT_ITEM)
             if answer and answer[0] == exercise.items[TEXT_ITEM].version:
                 kind = answer[1].get(claim["sentence"])
                 text = exercise.labels.get(kind, kind) if kind else "(not marked)"
@@ -32,7 +35,7 @@ def spread(report: Report, exercise_id: str, item_id: str) -> dict:
         label = exercise.items[TEXT_ITEM].options.get(claim["sentence"], item_id)
     else:
         for w in report.work.values():
-            answer = w.get(exercise_id) and w[exercise_id].current.get(item_id)
+            answer = w.get(exercise_id) and report.shown_answer(exercise, w[exercise_id], item_id)
             verdict = answer and report.scorer(exercise, item_id, answer)
             if verdict and verdict["verdict"] != "unanswered":
                 text = exercise.answer_text(item_id, answer[1])
@@ -49,7 +52,7 @@ def open_responses(report: Report, exercise_id: str, item_id: str, names: bool) 
     exercise = report.catalogue.exercises[exercise_id]
     responses = []
     for sid, w in report.work.items():
-        answer = w.get(exercise_id) and w[exercise_id].current.get(item_id)
+        answer = w.get(exercise_id) and report.shown_answer(exercise, w[exercise_id], item_id)
         if answer and answer[0] == exercise.items[item_id].version and str(answer[1]).strip():
             responses.append({"name": report.names[sid] if names else None,
                               "text": exercise.answer_text(item_id, answer[1])})
@@ -59,11 +62,15 @@ def open_responses(report: Report, exercise_id: str, item_id: str, names: bool) 
 
 
 def rows(report: Report):
-    """The downloads' rows: each student's current answer to each item, with its verdict."""
+    """The downloads' rows: each student's current answer to each item, with its verdict; for a
+    check-up, the answers handed in (handin_rows)."""
     for sid, exercises in sorted(report.work.items(), key=lambda p: report.names[p[0]].casefold()):
         for ex_id, work in exercises.items():
             exercise = report.catalogue.exercises.get(ex_id)
             if exercise is None:
+                continue
+            if exercise.assessment:
+                yield from handin_rows(report, sid, exercise, work)
                 continue
             for item_id in exercise.items:
                 answer = work.current.get(item_id)
@@ -76,4 +83,24 @@ def rows(report: Report):
                 yield {"student": sid, "name": report.names[sid], "exercise": exercise,
                        "item": item_id, "version": answer[0], "response": answer[1],
                        "verdict": verdict, "checks": len(tried),
-                       "first": tried[0]["verdict"] if tried else "", "last": work.last}
+                       "first": tried[0]["verdict"] if tried else "", "last": work.last,
+                       "handin": ""}
+
+
+def handin_rows(report: Report, sid: str, exercise, work):
+    """A check-up part's rows: each item as handed in (the marked hand-in, work.marked), or
+    "not handed in" for every item when the student only typed answers."""
+    handin = report.marked(work)
+    for item_id in exercise.items:
+        row = {"student": sid, "name": report.names[sid], "exercise": exercise, "item": item_id,
+               "version": None, "response": None, "verdict": None, "checks": 0, "first": "",
+               "last": work.last, "handin": NOT_HANDED_IN}
+        if handin is not None:
+            answer = handin[0].get(item_id)
+            tried = [report.scorer(exercise, item_id, answers.get(item_id))
+                     for answers, _ in work.handins]
+            row.update(version=answer and answer[0], response=answer and answer[1],
+                       verdict=report.scorer(exercise, item_id, answer), checks=len(tried),
+                       first=tried[0]["verdict"] if tried[0] else "", last=handin[1],
+                       handin=RETAKE if work.retake else HANDED_IN)
+        yield row

@@ -23,6 +23,15 @@ class Work:
     checks: list = field(default_factory=list)    # each Check: {item id: (version, response)}
     solution_without_try: bool = False
     last: float = 0.0
+    # A check-up's hand-ins since the teacher last allowed a retake: (answers, when received).
+    handins: list = field(default_factory=list)
+    retake: bool = False                          # these hand-ins are a retake's
+
+
+def marked(handins: list, at_once: bool):
+    """The hand-in a check-up is marked on: the first, or the last where the teacher lets
+    students hand in again (feedback "at once"); None when nothing was handed in."""
+    return (handins[-1] if at_once else handins[0]) if handins else None
 
 
 class Scorer:
@@ -53,6 +62,9 @@ def fold(events, work: dict | None = None) -> dict[str, dict[str, Work]]:
     work = {} if work is None else work
     for event in events:
         mine = work.setdefault(event.student, {}).setdefault(event.exercise, Work())
+        if event.type == "retake":  # the teacher let this student sit the check-up again
+            mine.handins, mine.retake = [], True
+            continue
         answers = {item: (None if a is None else
                           (a["v"], a["r"], json.dumps(a["r"], sort_keys=True)))
                    for item, a in event.items.items()}
@@ -63,6 +75,8 @@ def fold(events, work: dict | None = None) -> dict[str, dict[str, Work]]:
                 mine.current[item] = answer
         if event.type in ("check", "handin"):  # a check-up's hand-in is marked as a Check
             mine.checks.append(answers)
+        if event.type == "handin":
+            mine.handins.append((answers, event.received))
         elif event.type == "solution" and not mine.checks:
             mine.solution_without_try = True
         mine.last = max(mine.last, event.received)
@@ -74,12 +88,29 @@ class Report:
     figure; LiveFigures (figures.py) adds the parts up and keeps them between refreshes."""
 
     def __init__(self, catalogue: Catalogue, students: dict, events=(), scorer: Scorer | None = None,
-                 work: dict | None = None):
+                 work: dict | None = None, at_once: bool = False):
         self.catalogue = catalogue
+        self.at_once = at_once  # the lesson's check-up marks the last hand-in, not the first
         self.scorer = scorer or Scorer(catalogue)
         self.work = work if work is not None else fold(events)
         self.names = {sid: students[sid].name for sid in self.work if sid in students}
         self.work = {sid: w for sid, w in self.work.items() if sid in students}
+
+    def marked(self, work: Work):
+        """(answers, when received) of the hand-in a check-up part is marked on, or None."""
+        return marked(work.handins, self.at_once)
+
+    def shown_answer(self, exercise: ExerciseInfo, work: Work, item_id: str):
+        """The answer the teacher's figures and views read: the current one, or for a check-up
+        the one handed in (never what was typed after it, nor what was never handed in)."""
+        if not exercise.assessment:
+            return work.current.get(item_id)
+        handin = self.marked(work)
+        return handin[0].get(item_id) if handin else None
+
+    def attempts(self, exercise: ExerciseInfo, work: Work) -> list:
+        """The Checks of a practice exercise; a check-up's hand-ins (since any retake)."""
+        return [answers for answers, _ in work.handins] if exercise.assessment else work.checks
 
     def _verdicts(self, exercise: ExerciseInfo, answers: dict) -> dict:
         return {item: self.scorer(exercise, item, answers.get(item)) for item in exercise.items}
@@ -132,14 +163,15 @@ class Report:
         text to mark, the marks of each Check."""
         if exercise.handler.whole_text:
             tries = [self.scorer(exercise, TEXT_ITEM, check[TEXT_ITEM]) and check[TEXT_ITEM][1]
-                     for check in work.checks if check.get(TEXT_ITEM) is not None]
+                     for check in self.attempts(exercise, work)
+                     if check.get(TEXT_ITEM) is not None]
             return [marks for marks in tries if marks]
         part = {}
         for item_id in exercise.items:
-            current = self.scorer(exercise, item_id, work.current.get(item_id))
+            current = self.scorer(exercise, item_id, self.shown_answer(exercise, work, item_id))
             answered = current is not None and current["verdict"] != "unanswered"
             tries = [(check[item_id], self.scorer(exercise, item_id, check[item_id]))
-                     for check in work.checks if check.get(item_id) is not None]
+                     for check in self.attempts(exercise, work) if check.get(item_id) is not None]
             tries = [(answer, v) for answer, v in tries if v is not None]
             wrong = {}
             for answer, v in {a[2]: (a, v) for a, v in tries}.values():

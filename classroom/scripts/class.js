@@ -112,8 +112,9 @@ const Class = (() => {
       if (!me) { if (line) line.remove(); return; }
       if (!line) root.querySelector("[data-score]").after(line = el("p", "whc-exercise__class"));
       const waiting = outbox.filter((e) => e.exercise === root.dataset.exercise).length;
-      line.textContent = waiting ? say("class_waiting", { count: waiting })
-        : Answers.read(root.dataset.exercise).record ? say("class_saved", {}) : "";
+      // A check-up's answers count only once handed in: the hand-in's own line says that.
+      const saved = Answers.read(root.dataset.exercise).record && !root.hasAttribute("data-assessment");
+      line.textContent = waiting ? say("class_waiting", { count: waiting }) : saved ? say("class_saved", {}) : "";
     });
   }
 

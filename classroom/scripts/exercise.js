@@ -103,25 +103,41 @@ class Exercise {
   // A check-up has no key in the page: served by `make serve`, it is handed in to the teacher's
   // laptop, which marks it; from disk or another server it is only saved here (and in My answers).
   handin() {
-    if (!Class.served()) { this.save(); show(this.notice, say("handin_needs_teacher", {})); return; }
-    if (!Class.joined()) { this.save(); show(this.notice, say("handin_join_first", {})); Class.askToJoin(this.root); return; }
+    if (!Class.served()) { this.save(); this.handinSays(say("handin_needs_teacher", {})); return; }
+    if (!Class.joined()) { this.save(); this.handinSays(say("handin_join_first", {})); Class.askToJoin(this.root); return; }
     this.save(null, undefined, "handin");
-    show(this.notice, say("handin_sending", {}));
+    this.handinSays(say("handin_sending", {}));
   }
 
   // What became of a hand-in (class.js tells): refused with the laptop's reason, or taken.
   handedIn(outcome) {
-    if (outcome.error) { show(this.notice, outcome.error); return; }
-    show(this.notice, say("handin_done", { time: new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) }));
+    if (outcome.error) { this.handinSays(outcome.error); return; }
+    this.handinSays(say("handin_done", { time: new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) }));
     this.results(true);
+  }
+
+  // A hand-in's fate, at the top of the exercise and beside the Hand in button, where the
+  // student is looking: a refusal must never pass for a success.
+  handinSays(text) {
+    show(this.notice, text);
+    show(this.scoreLine, text);
   }
 
   // The laptop's view of this student's check-up: closed, waiting for the teacher, or the
   // handed-in answers with the key's entries for them, shown with the kind's own feedback.
   async results(justHandedIn) {
+    clearTimeout(this.recheck);
     const data = await Class.results(this.id);
     if (!data) return;
-    if (!data.handedIn) { if (!data.open) show(this.notice, say("checkup_closed", {})); return; }
+    // Closed, or waiting for the results: ask again, so the teacher opening the check-up or
+    // releasing the results shows here without a reload.
+    if (data.handedIn ? !data.key : !data.open) this.recheck = setTimeout(() => this.results(), 30000);
+    if (!data.handedIn) {
+      const closed = say("checkup_closed", {});
+      if (!data.open) show(this.notice, closed);
+      else if (this.notice.textContent === closed) show(this.notice, "");
+      return;
+    }
     if (!data.key) { show(this.notice, say(justHandedIn ? "handin_done_wait" : "handin_waiting", {})); return; }
     this.key = data.key;
     const changes = {};

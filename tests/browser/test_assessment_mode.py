@@ -136,3 +136,45 @@ def test_away_from_the_laptop_the_check_up_says_what_to_do(context, page, site):
     assert requests == [] and context.traffic.console_errors == []
     saved = json.loads(page.evaluate(f"localStorage.getItem('whc:v1:{QUESTIONS.id}')"))
     assert sorted(saved["items"][ITEM.id]["r"]) == sorted(ITEM.answer)
+
+
+def test_a_refused_hand_in_says_so_beside_the_button(browser, site, tmp_path):
+    """D7: a hand-in refused while the check-up was closed showed its reason a screen above,
+    while the line under the button said "Saved for your teacher."."""
+    with class_server(site, tmp_path) as server:
+        context = browser.new_context()
+        page = context.new_page()
+        join_class(page, server.url, "Eve F")
+        page.goto(server.url + CHECKUP_PAGE)
+        right_answer(page)
+        hand_in(page)
+        beside = page.locator(f"{ROOT_OF} .whc-exercise__controls + [data-score]")
+        beside.get_by_text("The check-up is closed").wait_for(timeout=15000)
+        assert "Saved for your teacher" not in page.locator(ROOT_OF).inner_text()
+        set_checkup(server.url, open=True, feedback="release")
+        hand_in(page)
+        beside.get_by_text("Handed in").wait_for(timeout=15000)
+        assert "closed" not in beside.inner_text()
+        context.close()
+
+
+def test_the_page_notices_the_teacher_opening_and_releasing(browser, site, tmp_path):
+    """D7: "closed" stayed until a reload after the teacher opened the check-up, and released
+    results showed only after a reload."""
+    with class_server(site, tmp_path) as server:
+        context = browser.new_context()
+        page = context.new_page()
+        page.clock.install()
+        join_class(page, server.url, "Gil H")
+        page.goto(server.url + CHECKUP_PAGE)
+        notice(page).get_by_text("not open now").wait_for(timeout=15000)
+        set_checkup(server.url, open=True, feedback="release")
+        page.clock.run_for(60_000)
+        notice(page).get_by_text("not open now").wait_for(state="hidden", timeout=15000)
+        right_answer(page)
+        hand_in(page)
+        notice(page).get_by_text("Your teacher will tell you").wait_for(timeout=15000)
+        set_checkup(server.url, released=True)
+        page.clock.run_for(60_000)
+        feedback(page).get_by_text("Right").first.wait_for(timeout=15000)
+        context.close()

@@ -1,5 +1,5 @@
 """The teacher's class page in real Chromium: an earlier lesson sets the current lesson's
-controls aside, deleting a student is its own named action, and on a phone the tables scroll,
+controls aside (Release acts on the lesson shown), deleting a student is its own named action, and on a phone the tables scroll,
 not the page."""
 
 from __future__ import annotations
@@ -36,9 +36,12 @@ def test_an_earlier_lesson_sets_the_current_lessons_controls_aside(browser, site
         back = teacher.get_by_role("button", name="Back to the current lesson")
         controls = [open_checkup, teacher.get_by_role("button", name="Close the check-up"),
                     teacher.get_by_role("group", name="When students see feedback on the check-up"),
-                    teacher.get_by_role("button", name="Release the results"),
+                    teacher.get_by_label("Let a student sit the check-up again:"),
                     teacher.get_by_label("My answers files to load:")]
+        # Release acts on the lesson shown, an earlier one too (D2): it is never set aside.
+        release = teacher.get_by_role("button", name="Release the results")
         assert all(control.is_visible() for control in controls) and back.count() == 0
+        assert release.is_visible()
 
         # An earlier lesson: its figures, and the controls that act on the current lesson
         # give way to notes that say so, each with a way back.
@@ -46,7 +49,7 @@ def test_an_earlier_lesson_sets_the_current_lessons_controls_aside(browser, site
         students.get_by_text("Ann B").wait_for()
         assert students.all_inner_texts() == ["Ann B"]
         assert all(control.is_hidden() for control in controls)
-        assert back.count() == 3
+        assert back.count() == 3 and release.is_visible()
         notes = teacher.locator("[data-class-earlier]")
         assert "an earlier lesson" in notes.nth(0).inner_text()
         assert all("current lesson, “Tuesday, 3B”" in text for text in notes.all_inner_texts())
@@ -55,6 +58,12 @@ def test_an_earlier_lesson_sets_the_current_lessons_controls_aside(browser, site
         assert results.violations_count == 0, results.generate_report()
         next_refresh(teacher)  # a refresh keeps the lesson chosen
         assert students.all_inner_texts() == ["Ann B"] and back.count() == 3
+        teacher.once("dialog", lambda dialog: dialog.accept())
+        release.click()
+        expect(release).to_be_disabled()
+        cookie = teacher_cookie(server.url)
+        assert [call(server.url, f"api/teacher/report?lesson={number}", headers=cookie)[1]
+                ["checkup"]["released"] for number in (1, 2)] == [True, False]
 
         # Back from the check-up's note: the current lesson, its controls, the focus on them.
         teacher.locator("#class-checkup ~ [data-class-earlier]").first.get_by_role("button").click()

@@ -186,12 +186,17 @@ def test_the_kept_figures_equal_figures_built_afresh(store, catalogue):
 def test_a_check_up_hand_in_is_refused_when_closed_or_handed_in_already(store, catalogue):
     from classroom.classmode.checkup import ALREADY, CLOSED, own_results, refusal
     lesson = store.current_lesson()
-    assert refusal(store.checkup(lesson), [], "h-1") == CLOSED
+    assert refusal(store.checkup(lesson), [], "h-1", lesson) == CLOSED
     opened = store.set_checkup(lesson, open=True)
-    assert opened.feedback == "release" and refusal(opened, [], "h-1") == ""
-    assert refusal(opened, ["h-1"], "h-1") == ""          # a retry of the same hand-in
-    assert refusal(opened, ["h-1"], "h-2") == ALREADY
-    assert refusal(store.set_checkup(lesson, feedback="at-once"), ["h-1"], "h-2") == ""
+    assert opened.feedback == "release" and refusal(opened, [], "h-1", lesson) == ""
+    handed_in = [("h-1", lesson, "handin")]
+    assert refusal(opened, handed_in, "h-1", lesson) == ""     # a retry of the same hand-in
+    assert refusal(opened, handed_in, "h-2", lesson) == ALREADY
+    at_once = store.set_checkup(lesson, feedback="at-once")
+    assert refusal(at_once, handed_in, "h-2", lesson) == ""
+    # Handed in in an earlier lesson: again only after a retake.
+    assert refusal(at_once, handed_in, "h-2", lesson + 1) == ALREADY
+    assert refusal(at_once, handed_in + [("r-1", lesson + 1, "retake")], "h-2", lesson + 1) == ""
     with pytest.raises(ValueError):
         store.set_checkup(lesson, feedback="never")
     exercise = catalogue.exercises["checkup-questions"]
