@@ -21,6 +21,7 @@ from pathlib import Path
 from .. import contract
 from ..render import render
 from .api import create_app
+from .datafolder import FolderLock, open_data_folder
 from .guards import TEACHER_COOKIE
 from .store import ClassStore
 from .teacher import Teacher, new_pin
@@ -41,6 +42,7 @@ class ClassMode:
     pin: str
     data_dir: Path
     teacher: Teacher
+    lock: FolderLock | None = None  # this server's hold on the data folder
 
 
 def data_folder(value: str | None, site_dir: Path, project: Path) -> Path:
@@ -54,12 +56,25 @@ def data_folder(value: str | None, site_dir: Path, project: Path) -> Path:
     return folder
 
 
-def start(project: Path, data_dir: Path, pin: str | None, site_identity=None) -> ClassMode:
+def start(project: Path, data_dir: Path, pin: str | None, site_identity=None,
+          address: str = "") -> ClassMode:
+    """Class mode on `data_dir`, held by this server (at `address`) until `stop`; a folder that
+    cannot be used raises DataFolderError (a ValueError) with one line saying what to do."""
     pin = (pin or "").strip() or new_pin()
-    store = ClassStore(data_dir)
+    store, lock = open_data_folder(data_dir, address)
     teacher = Teacher(pin)
     api = create_app(store, teacher, project, site_identity, fold_in_background=True)
-    return ClassMode(api, store, pin, data_dir, teacher)
+    return ClassMode(api, store, pin, data_dir, teacher, lock)
+
+
+def stop(mode: ClassMode) -> None:
+    """The class written whole into class.sqlite3 (so copying that one file copies the class,
+    F15), and the data folder free for another server."""
+    try:
+        mode.store.close()
+    finally:
+        if mode.lock:
+            mode.lock.release()
 
 
 def script_hashes(html: str) -> list[str]:
@@ -183,7 +198,9 @@ def with_class_mode(app, site_folder, teacher: Teacher | None = None):
 
 def announce(mode: ClassMode, urls: list[str], out=sys.stdout) -> None:
     print("Class mode: students' answers are saved on this computer, in\n"
-          f"    {mode.data_dir}\n"
+          f"    {mode.data_dir}\n" + (
+              f"(its data was upgraded; a copy as it was is kept in {mode.store.kept_copy.name})\n"
+              if mode.store.kept_copy else "") +
           "The teacher's class page (live results) is at\n"
           f"    {urls[0]}{CLASS_PAGE}\n"
           f"Teacher PIN: {mode.pin}   (only the person at this computer should see it)\n",

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import contract
+from .schema import upgrade
 
 FILE_NAME = "class.sqlite3"
 
@@ -53,6 +54,12 @@ CREATE TABLE IF NOT EXISTS checkups (
     released INTEGER NOT NULL
 );
 """
+
+# The schema step by step (schema.py): a data folder's version is how many steps it has had.
+# To change the schema, append a step of SQL here; never edit one that has been released.
+MIGRATIONS = [
+    SCHEMA,  # 1: lessons, students, events, check-up settings
+]
 
 # When a student sees the check-up's feedback: at each hand-in (and they may hand in again),
 # once they have handed in (their first hand-in counts), or when the teacher releases results.
@@ -114,15 +121,24 @@ class ClassStore:
             self._db.execute("PRAGMA synchronous=FULL")  # acknowledged means on disk
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA secure_delete=ON")  # deleted answers are overwritten
-            self._db.executescript(SCHEMA)
+            self.kept_copy = upgrade(self._db, self.path, MIGRATIONS)
         if self.current_lesson() is None:
             self.new_lesson()
 
     def close(self) -> None:
+        """Close the connections (another thread's only once it ended), the class checkpointed
+        into the one file first (no -wal left, F15)."""
         with self._lock:
+            if self._closed:
+                return
             self._closed = True
-            for connection in self._reader_connections:
-                connection.close()
+            for thread, connection in self._reader_connections:
+                if thread is threading.current_thread() or not thread.is_alive():
+                    connection.close()  # another thread may be reading through its own still
+            try:
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error:
+                pass  # a failing disk: the -wal file still holds what was acknowledged
             self._db.close()
 
     def _write(self, statements):
@@ -145,7 +161,7 @@ class ClassStore:
                     raise sqlite3.ProgrammingError("The class data is closed.")
                 reader = sqlite3.connect(self.path, check_same_thread=False,
                                          isolation_level=None)
-                self._reader_connections.append(reader)
+                self._reader_connections.append((threading.current_thread(), reader))
             self._readers.connection = reader
         return reader.execute(sql, parameters).fetchall()
 
