@@ -110,6 +110,7 @@ ATTRIBUTES = {
     "data-class-spread": "the spread of scores",
     "data-class-open": "open answers to discuss",
     "data-class-updated": "when the figures were last updated",
+    "data-class-saving": "the warning that answers are not being saved, and why",
     "data-class-offline": "the notice that the laptop does not answer",
 }
 

@@ -27,6 +27,7 @@ async function refresh() {
     const answer = await api("report" + (lesson ? "?lesson=" + lesson : ""));
     if (answer.status === 401) { showLogin(""); return; }
     const data = await answer.json();
+    showSaving(data.saving || data);
     if (!answer.ok) throw new Error(data.error);
     if (lesson !== asked) return;  // another lesson was chosen meanwhile: its own refresh draws it
     lesson = data.lesson;
@@ -190,6 +191,10 @@ async function detail() {
     meter.setAttribute("aria-label", a.answer);
     li.append(el("span", "", a.answer + (data.scored && a.right ? say("cp_spread_right", {}) : "") + ": " + a.count + " "), meter);
   });
+}
+
+function showSaving(saving) {  // the data folder stopped taking answers: say why, and what to do
+  show(part("saving"), saving.ok === false ? say("cp_not_saved", saving) : "");
 }
 
 function showLogin(message) {
