@@ -24,7 +24,7 @@ from .api import create_app
 from .datafolder import FolderLock, open_data_folder
 from .guards import TEACHER_COOKIE
 from .store import ClassStore
-from .teacher import Teacher, new_pin
+from .teacher import Teacher
 
 CLASS_COOKIE = contract.CLASS_COOKIE  # the page scripts read it too
 CLASS_PAGE = "teachers/class.html"
@@ -39,7 +39,7 @@ _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attributes>[^>]*)>(?P<bo
 class ClassMode:
     api: object          # the WSGI app to mount under /api
     store: ClassStore
-    pin: str
+    pin: str | None  # known this run (made now, or TEACHER_PIN); else only kept hashed
     data_dir: Path
     teacher: Teacher
     lock: FolderLock | None = None  # this server's hold on the data folder
@@ -57,14 +57,14 @@ def data_folder(value: str | None, site_dir: Path, project: Path) -> Path:
 
 
 def start(project: Path, data_dir: Path, pin: str | None, site_identity=None,
-          address: str = "") -> ClassMode:
+          address: str = "", own_addresses=()) -> ClassMode:
     """Class mode on `data_dir`, held by this server (at `address`) until `stop`; a folder that
-    cannot be used raises DataFolderError (a ValueError) with one line saying what to do."""
-    pin = (pin or "").strip() or new_pin()
+    cannot be used raises DataFolderError (a ValueError) with one line saying what to do. The
+    PIN: `pin` (TEACHER_PIN) if given, else the one kept in the folder, else a new one."""
     store, lock = open_data_folder(data_dir, address)
-    teacher = Teacher(pin)
+    teacher = Teacher.for_folder(data_dir, (pin or "").strip() or None, own_addresses)
     api = create_app(store, teacher, project, site_identity, fold_in_background=True)
-    return ClassMode(api, store, pin, data_dir, teacher, lock)
+    return ClassMode(api, store, teacher.pin, data_dir, teacher, lock)
 
 
 def stop(mode: ClassMode) -> None:
@@ -201,7 +201,12 @@ def announce(mode: ClassMode, urls: list[str], out=sys.stdout) -> None:
           f"    {mode.data_dir}\n" + (
               f"(its data was upgraded; a copy as it was is kept in {mode.store.kept_copy.name})\n"
               if mode.store.kept_copy else "") +
-          "The teacher's class page (live results) is at\n"
-          f"    {urls[0]}{CLASS_PAGE}\n"
-          f"Teacher PIN: {mode.pin}   (only the person at this computer should see it)\n",
-          file=out, flush=True)
+          "Teacher: open the class page on this computer, at\n"
+          f"    {on_this_computer(urls)}{CLASS_PAGE}\n"
+          "It needs no PIN here, and shows the PIN to type on your other devices.\n",
+          file=out, flush=True)  # never the PIN: this window is the one shown to the class (D3)
+
+
+def on_this_computer(urls: list[str]) -> str:
+    local = [url for url in urls if "localhost" in url or "127." in url or "[::1]" in url]
+    return (local or urls)[0]

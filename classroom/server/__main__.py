@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..classmode import serving as class_mode
 from ..classmode.datafolder import DataFolderError
-from .announce import addresses_for, announce
+from .announce import addresses_for, announce, lan_addresses
 from .app import create_app
 from .connections import (NOTICE_EVERY, PER_ADDRESS, REQUEST_TIMEOUT, Notices, connection_limit,
                           count_waitress_warnings, open_servers, raise_open_file_limit,
@@ -71,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         data_dir = class_mode.data_folder(args.data, site_dir, Path(args.project))
         mode = class_mode.start(Path(args.project), data_dir, os.environ.get("TEACHER_PIN"),
                                 site_identity=lambda: site.folder,
-                                address=addresses_for(host, port)[-1])
+                                address=addresses_for(host, port)[-1],
+                                own_addresses=lan_addresses())
     except DataFolderError as error:
         print(error, file=sys.stderr)
         return 1
