@@ -185,6 +185,10 @@ def with_class_mode(app, site_folder, teacher: Teacher | None = None):
             # Not HttpOnly: the page script reads it. The port keeps it to this server.
             headers = headers + [("Set-Cookie", f"{CLASS_COOKIE}={environ.get('SERVER_PORT', '')}"
                                                 "; Path=/; SameSite=Strict")]
+            if teacher and (teachers_only(wanted) or wanted in SEARCH_INDEXES):
+                # The teacher's copy: kept by no cache, so none opens after signing out (F4).
+                headers = [(n, v) for n, v in headers if n.lower() != "cache-control"]
+                headers.append(("Cache-Control", "no-store"))
             if path.endswith("/" + CLASS_PAGE) or path == "/" + CLASS_PAGE:
                 page_policy = policy()
                 if page_policy:
