@@ -18,6 +18,7 @@ from .app import create_app
 from .connections import (NOTICE_EVERY, PER_ADDRESS, REQUEST_TIMEOUT, Notices, connection_limit,
                           count_waitress_warnings, open_servers, raise_open_file_limit,
                           run_servers)
+from .hosts import own_names
 from .settings import DEFAULT_HOST, DEFAULT_PORT, SettingsError, check_host, check_port
 from .site import LiveSite
 
@@ -81,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     try:
         socket_map, dispatcher = open_servers(
-            create_app(site, mode), host, port, notices, per_address=args.per_address,
+            create_app(site, mode, own_names(host)), host, port, notices, per_address=args.per_address,
             request_timeout=args.request_timeout,
             max_connections=connection_limit(raise_open_file_limit()))
     except SettingsError as error:
