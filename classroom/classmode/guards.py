@@ -54,13 +54,20 @@ class Headers:
 
 
 class SavingWatch:
-    """A write that went through again clears the class page's warning (saving.py)."""
+    """No write is acknowledged once the class file is gone; a write that went through again
+    clears the class page's warning (saving.py)."""
+    WRITES = ("/join", "/events", "/me", "/teacher/import")
 
     def __init__(self, saving: Saving):
         self.saving = saving
 
+    def process_request(self, req, resp):
+        if req.method == "POST" and req.path in self.WRITES and self.saving.file_gone():
+            error = FileNotFoundError("the class file is missing")
+            raise ApiError(503, self.saving.failed(error), code="not_saved", **self.saving.status())
+
     def process_response(self, req, resp, resource, req_succeeded):
-        if req_succeeded and req.method == "POST" and req.path in ("/join", "/events", "/me") \
+        if req_succeeded and req.method == "POST" and req.path in self.WRITES \
                 and resp.status_code < 500:
             self.saving.worked()
 

@@ -9,6 +9,7 @@ import threading
 import time
 
 from .datafolder import trouble
+from .store import FILE_NAME
 
 NOTE_EVERY = 60.0  # seconds between lines in the terminal while saving fails
 
@@ -35,6 +36,11 @@ class Saving:
                   file=self.out or sys.stderr, flush=True)
         return (f"Your teacher's computer cannot save answers just now ({why}). They are kept "
                 "in this browser and sent again.")
+
+    def file_gone(self) -> bool:
+        """The class file was removed (a drive pulled out, the folder deleted): SQLite would
+        go on writing to a file nobody can open again, so nothing may be acknowledged."""
+        return self.folder is not None and not (self.folder / FILE_NAME).exists()
 
     def worked(self) -> None:
         with self._lock:

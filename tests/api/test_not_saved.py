@@ -50,3 +50,14 @@ def test_the_terminal_gets_at_most_one_line_a_minute(store):
     assert len(out.getvalue().splitlines()) == 2
     live.saving.worked()
     assert live.saving.status() == {"ok": True}
+
+
+def test_a_data_folder_removed_mid_lesson_acknowledges_nothing(api, store, teacher, catalogue):
+    joined = api.simulate_post("/join", json={"name": "Ada L."}).json
+    student = {"Authorization": f"Bearer {joined['token']}"}
+    for path in store.path.parent.iterdir():  # the drive pulled out: the files are gone
+        path.unlink()
+    answer = api.simulate_post("/events", json={"events": [event(catalogue, 2)]}, headers=student)
+    assert answer.status_code == 503 and answer.json["code"] == "not_saved"
+    saving = api.simulate_get("/teacher/report", headers=teacher).json["saving"]
+    assert saving["ok"] is False and "cannot be reached" in saving["why"]
