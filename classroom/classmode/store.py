@@ -14,6 +14,7 @@ import secrets
 import sqlite3
 import threading
 import time
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,11 +56,8 @@ CREATE TABLE IF NOT EXISTS checkups (
 );
 """
 
-# The schema step by step (schema.py): a data folder's version is how many steps it has had.
-# To change the schema, append a step of SQL here; never edit one that has been released.
-MIGRATIONS = [
-    SCHEMA,  # 1: lessons, students, events, check-up settings
-]
+# The schema's steps (schema.py): to change it, append one (SQL); never edit a released one.
+MIGRATIONS = [SCHEMA]
 
 # When a student sees the check-up's feedback: at each hand-in (and they may hand in again),
 # once they have handed in (their first hand-in counts), or when the teacher releases results.
@@ -126,19 +124,14 @@ class ClassStore:
             self.new_lesson()
 
     def close(self) -> None:
-        """Close the connections (another thread's only once it ended), the class checkpointed
-        into the one file first (no -wal left, F15)."""
+        """Close the connections, the class checkpointed into the one file (no -wal left, F15)."""
         with self._lock:
-            if self._closed:
-                return
             self._closed = True
-            for thread, connection in self._reader_connections:
+            for thread, connection in self._reader_connections:  # not one in use elsewhere
                 if thread is threading.current_thread() or not thread.is_alive():
-                    connection.close()  # another thread may be reading through its own still
-            try:
+                    connection.close()
+            with suppress(sqlite3.Error):  # a failing disk: the -wal still holds every answer
                 self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            except sqlite3.Error:
-                pass  # a failing disk: the -wal file still holds what was acknowledged
             self._db.close()
 
     def _write(self, statements):
