@@ -112,6 +112,9 @@ ATTRIBUTES = {
     "data-class-spread": "the spread of scores",
     "data-class-open": "open answers to discuss",
     "data-class-updated": "when the figures were last updated",
+    "data-class-saving": "the warning that answers are not being saved, and why",
+    "data-class-pin": "the PIN for other devices (on the laptop's own class page only)",
+    "data-class-pin-shown": "the PIN, or why it cannot be shown",
     "data-class-offline": "the notice that the laptop does not answer",
 }
 

@@ -14,11 +14,12 @@ from pathlib import Path
 import falcon
 
 from . import checkup, handins
+from .access import ACCESS_ROUTES
 from .catalogue import EventError
 from .checkup_api import Retake
 from .exports import to_csv, to_xapi
 from .imports import FileRefused, events_from_file
-from .guards import (CONTROL, TEACHER_COOKIE, ApiError, Headers, JsonBody, TeacherOnly, clean_name,
+from .guards import (CONTROL, ApiError, Headers, JsonBody, SavingWatch, TeacherOnly, clean_name,
                      confirmed, exercise_item, handle_errors, lesson_of, student_of)
 from .live import LiveClass
 from .store import FEEDBACK_MODES, ClassStore
@@ -105,40 +106,7 @@ class OwnCheckup(Resource):
         resp.media = checkup.own_checkup(self.store, exercise, scorer, student.id)
 
 
-# The teacher
-class Login(Resource):
-    def on_post(self, req, resp):
-        data = req.context.json
-        device = req.remote_addr or "?"  # in memory only, to slow guessing; never stored
-        wait = self.live.teacher.wait_before_trying(device)
-        if wait > 0:
-            resp.set_header("Retry-After", str(int(wait) + 1))
-            raise ApiError(429, f"Too many wrong PINs. Wait {int(wait) + 1} seconds, then try "
-                                "again.", wait=int(wait) + 1)
-        pin = data.get("pin")
-        token = self.live.teacher.log_in(device, pin) if isinstance(pin, str) and len(pin) < 100 \
-            else self.live.teacher.log_in(device, "")
-        if token is None:
-            raise ApiError(403, "That PIN is not right. The PIN is shown in the window where "
-                                "'make serve' runs.")
-        # Path "/": the teachers' pages, too, are served only to this browser (serving.py).
-        resp.set_cookie(TEACHER_COOKIE, token, path="/", secure=False, http_only=True,
-                        same_site="Strict")
-        resp.media = {"teacher": True}
-
-
-class Logout(Resource):
-    def on_post(self, req, resp):
-        self.live.teacher.log_out(req.cookies.get(TEACHER_COOKIE))
-        resp.unset_cookie(TEACHER_COOKIE, path="/")
-        resp.media = {"teacher": False}
-
-
-class Session(Resource):
-    def on_get(self, req, resp):
-        resp.media = {"teacher": self.live.teacher.is_session(req.cookies.get(TEACHER_COOKIE))}
-
-
+# The teacher (signing in: access.py)
 class ClassReport(Resource):
     teacher = True
 
@@ -269,7 +237,7 @@ class DeleteEverything(Resource):
 
 ROUTES = {
     "/join": Join, "/me": Me, "/events": Events, "/checkup": OwnCheckup,
-    "/teacher/login": Login, "/teacher/logout": Logout, "/teacher/session": Session,
+    **ACCESS_ROUTES,
     "/teacher/report": ClassReport, "/teacher/spread": Spread, "/teacher/open": OpenResponses,
     "/teacher/results.csv": partial(Download, format="csv"),
     "/teacher/results.jsonl": partial(Download, format="xapi"),
@@ -288,9 +256,10 @@ def create_app(store: ClassStore, teacher: Teacher, project: Path, site_identity
     if fold_in_background:
         live.keep_figures_ready()
     # The PIN before the body: a stranger's POST learns nothing of what the checks want.
-    app = falcon.App(middleware=[Headers(), TeacherOnly(teacher), JsonBody()], cors_enable=False)
+    app = falcon.App(middleware=[Headers(), SavingWatch(live.saving), TeacherOnly(teacher),
+                                 JsonBody()], cors_enable=False)
     app.req_options.strip_url_path_trailing_slash = True
-    handle_errors(app)
+    handle_errors(app, live.saving)
     for path, resource in ROUTES.items():
         app.add_route(path, resource(live))
     return app

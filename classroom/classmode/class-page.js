@@ -6,7 +6,7 @@ const classMode = /^https?:$/.test(location.protocol) &&
   attempt(() => document.cookie.split("; ").includes(CONTRACT.classCookie + "=" + port), false);
 const part = (name) => page.querySelector("[data-class-" + name + "]");
 const EVERY = 4000;
-let lesson = null, chosen = null, timer = null;
+let lesson = null, chosen = null, timer = null, here = false;
 
 const api = (path, data) => fetch(CONTRACT.apiPrefix + "teacher/" + path, data === undefined ? { credentials: "same-origin" }
   : { method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json" }, body: JSON.stringify(data) });
@@ -25,8 +25,9 @@ async function refresh() {
   const asked = lesson;
   try {
     const answer = await api("report" + (lesson ? "?lesson=" + lesson : ""));
-    if (answer.status === 401) { showLogin(""); return; }
+    if (answer.status === 401) { signedOut(); return; }
     const data = await answer.json();
+    showSaving(data.saving || data);
     if (!answer.ok) throw new Error(data.error);
     if (lesson !== asked) return;  // another lesson was chosen meanwhile: its own refresh draws it
     lesson = data.lesson;
@@ -214,10 +215,46 @@ async function detail() {
   });
 }
 
+function showSaving(saving) {  // the data folder stopped taking answers: say why, and what to do
+  show(part("saving"), saving.ok === false ? say("cp_not_saved", saving) : "");
+}
+
 function showLogin(message) {
   part("board").hidden = true;
   part("login").hidden = false;
   show(part("message"), message);
+}
+
+// On the laptop itself no PIN is asked: the page signs in, and shows the PIN for other devices.
+async function signInHere() {
+  const answer = await api("here", {}).catch(() => null);
+  if (!answer || !answer.ok) return false;
+  part("login").hidden = true;
+  part("board").hidden = false;
+  part("pin").hidden = false;
+  refresh();
+  return true;
+}
+
+async function signedOut() {  // a restart (sessions live in memory) or a new PIN made elsewhere
+  if (here && await signInHere()) return;
+  part("login").elements.pin.value = "";
+  showLogin(say("cp_signed_out", {}));
+}
+
+async function showPin(button, fresh) {
+  const shown = part("pin-shown"), open = button.getAttribute("aria-expanded") === "true";
+  if (open && !fresh) {
+    show(shown, "");
+    button.setAttribute("aria-expanded", "false");
+    button.textContent = say("cp_pin_show", {});
+    return;
+  }
+  const answer = await (fresh ? api("pin", { confirm: true }) : api("pin")).catch(() => null);
+  const data = answer ? await answer.json() : { error: say("cp_unreachable", { time: new Date().toLocaleTimeString() }) };
+  show(shown, answer && answer.ok ? (data.pin ? say("cp_pin_is", { pin: data.pin }) : say("cp_pin_unknown", {})) : data.error);
+  button.setAttribute("aria-expanded", "true");
+  button.textContent = say("cp_pin_hide", {});
 }
 
 if (classMode) {
@@ -242,13 +279,18 @@ if (classMode) {
     if (action.dataset.classAction === "checkup-close") setCheckup({ open: false });
     if (action.dataset.classAction === "release" && confirm(say("cp_release_confirm", {}))) setCheckup({ released: true, lesson });
     if (action.dataset.classAction === "retake") allowRetake();
+    if (action.dataset.classAction === "show-pin") showPin(action, false);
+    if (action.dataset.classAction === "new-pin" && confirm(say("cp_pin_new_confirm", {})))
+      showPin(page.querySelector("[data-class-action=show-pin]"), true);
     if (action.dataset.classAction === "current-lesson") backToCurrent(action.closest("[data-class-earlier]"));
     if (action.dataset.classAction === "new-lesson" && confirm(say("cp_new_lesson_confirm", {})))
       api("lessons", {}).then(() => { lesson = null; chosen = null; refresh(); });
     if (action.dataset.classAction === "delete-everything" && confirm(say("cp_delete_all_confirm", {})))
       api("delete-everything", { confirm: true }).then(() => { lesson = null; chosen = null; refresh(); });
   });
-  api("session").then((r) => r.json()).then((s) => {
-    if (s.teacher) { part("board").hidden = false; refresh(); } else showLogin("");
+  api("session").then((r) => r.json()).then(async (s) => {
+    here = s.here;
+    part("pin").hidden = !here;
+    if (s.teacher) { part("board").hidden = false; refresh(); } else if (!(here && await signInHere())) showLogin("");
   }).catch(() => showLogin(""));
 }

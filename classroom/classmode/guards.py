@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 
 import falcon
 
 from ..contract import MAX_NAME
 from .live import CatalogueUnreadable, LiveClass
+from .saving import Saving
 from .teacher import Teacher
 
 MAX_BODY = 512 * 1024     # bytes of one request; an open answer is at most 20,000 characters
@@ -49,6 +51,25 @@ class Headers:
     def process_response(self, req, resp, resource, req_succeeded):
         resp.set_header("Cache-Control", "no-store")
         resp.set_header("X-Content-Type-Options", "nosniff")
+
+
+class SavingWatch:
+    """No write is acknowledged once the class file is gone; a write that went through again
+    clears the class page's warning (saving.py)."""
+    WRITES = ("/join", "/events", "/me", "/teacher/import")
+
+    def __init__(self, saving: Saving):
+        self.saving = saving
+
+    def process_request(self, req, resp):
+        if req.method == "POST" and req.path in self.WRITES and self.saving.file_gone():
+            error = FileNotFoundError("the class file is missing")
+            raise ApiError(503, self.saving.failed(error), code="not_saved", **self.saving.status())
+
+    def process_response(self, req, resp, resource, req_succeeded):
+        if req_succeeded and req.method == "POST" and req.path in self.WRITES \
+                and resp.status_code < 500:
+            self.saving.worked()
 
 
 class TeacherOnly:
@@ -143,8 +164,12 @@ def confirmed(req) -> None:
         raise ApiError(400, "Nothing was deleted: send {\"confirm\": true} to confirm.")
 
 
-def handle_errors(app: falcon.App) -> None:
-    """Our refusals, an unreadable module and Falcon's own refusals, all as JSON."""
+def handle_errors(app: falcon.App, saving: Saving | None = None) -> None:
+    """Our refusals, an unreadable module, a data folder that stopped taking writes (503: the
+    browsers keep the answers and send them again) and Falcon's own refusals, all as JSON."""
     app.add_error_handler(ApiError, _error)
     app.add_error_handler(CatalogueUnreadable, _unreadable)
+    if saving is not None:
+        app.add_error_handler(sqlite3.Error, lambda req, resp, error, params: _error(
+            req, resp, ApiError(503, saving.failed(error), code="not_saved", **saving.status()), params))
     app.set_error_serializer(_falcon_error)

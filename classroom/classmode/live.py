@@ -14,6 +14,7 @@ from ..errors import AuthoringError
 from .catalogue import Catalogue
 from .figures import LiveFigures
 from .handins import students_who_handed_in
+from .saving import Saving
 from .store import ClassStore
 from .teacher import Teacher
 from .work import Scorer
@@ -32,6 +33,7 @@ class LiveClass:
     def __init__(self, store: ClassStore, teacher: Teacher, project: Path, site_identity=None):
         self.store, self.teacher, self.project = store, teacher, project
         self.site_identity = site_identity or (lambda: None)
+        self.saving = Saving(store.path.parent)  # whether answers reach the disk just now
         self._catalogue_for = object()
         self._catalogue: Catalogue | None = None
         self._scorer: Scorer | None = None
@@ -86,7 +88,7 @@ class LiveClass:
         """What the class page shows of a lesson: the lessons, the check-up's settings and the
         figures, whose JSON text (kept between refreshes) is embedded whole, not rebuilt."""
         members = {"lesson": lesson, "lessons": self.store.lessons(),
-                   "checkup": self.store.checkup(lesson).__dict__}
+                   "checkup": self.store.checkup(lesson).__dict__, "saving": self.saving.status()}
         texts = {name: json.dumps(value, ensure_ascii=False) for name, value in members.items()}
         texts["figures"] = self.figures_json(lesson)
         texts["handedIn"] = json.dumps(students_who_handed_in(self.store), ensure_ascii=False)

@@ -21,9 +21,10 @@ from pathlib import Path
 from .. import contract
 from ..render import render
 from .api import create_app
+from .datafolder import FolderLock, open_data_folder
 from .guards import TEACHER_COOKIE
 from .store import ClassStore
-from .teacher import Teacher, new_pin
+from .teacher import Teacher
 
 CLASS_COOKIE = contract.CLASS_COOKIE  # the page scripts read it too
 CLASS_PAGE = "teachers/class.html"
@@ -38,9 +39,10 @@ _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attributes>[^>]*)>(?P<bo
 class ClassMode:
     api: object          # the WSGI app to mount under /api
     store: ClassStore
-    pin: str
+    pin: str | None  # known this run (made now, or TEACHER_PIN); else only kept hashed
     data_dir: Path
     teacher: Teacher
+    lock: FolderLock | None = None  # this server's hold on the data folder
 
 
 def data_folder(value: str | None, site_dir: Path, project: Path) -> Path:
@@ -54,12 +56,25 @@ def data_folder(value: str | None, site_dir: Path, project: Path) -> Path:
     return folder
 
 
-def start(project: Path, data_dir: Path, pin: str | None, site_identity=None) -> ClassMode:
-    pin = (pin or "").strip() or new_pin()
-    store = ClassStore(data_dir)
-    teacher = Teacher(pin)
+def start(project: Path, data_dir: Path, pin: str | None, site_identity=None,
+          address: str = "", own_addresses=()) -> ClassMode:
+    """Class mode on `data_dir`, held by this server (at `address`) until `stop`; a folder that
+    cannot be used raises DataFolderError (a ValueError) with one line saying what to do. The
+    PIN: `pin` (TEACHER_PIN) if given, else the one kept in the folder, else a new one."""
+    store, lock = open_data_folder(data_dir, address)
+    teacher = Teacher.for_folder(data_dir, (pin or "").strip() or None, own_addresses)
     api = create_app(store, teacher, project, site_identity, fold_in_background=True)
-    return ClassMode(api, store, pin, data_dir, teacher)
+    return ClassMode(api, store, teacher.pin, data_dir, teacher, lock)
+
+
+def stop(mode: ClassMode) -> None:
+    """The class written whole into class.sqlite3 (so copying that one file copies the class,
+    F15), and the data folder free for another server."""
+    try:
+        mode.store.close()
+    finally:
+        if mode.lock:
+            mode.lock.release()
 
 
 def script_hashes(html: str) -> list[str]:
@@ -170,6 +185,10 @@ def with_class_mode(app, site_folder, teacher: Teacher | None = None):
             # Not HttpOnly: the page script reads it. The port keeps it to this server.
             headers = headers + [("Set-Cookie", f"{CLASS_COOKIE}={environ.get('SERVER_PORT', '')}"
                                                 "; Path=/; SameSite=Strict")]
+            if teacher and (teachers_only(wanted) or wanted in SEARCH_INDEXES):
+                # The teacher's copy: kept by no cache, so none opens after signing out (F4).
+                headers = [(n, v) for n, v in headers if n.lower() != "cache-control"]
+                headers.append(("Cache-Control", "no-store"))
             if path.endswith("/" + CLASS_PAGE) or path == "/" + CLASS_PAGE:
                 page_policy = policy()
                 if page_policy:
@@ -183,8 +202,15 @@ def with_class_mode(app, site_folder, teacher: Teacher | None = None):
 
 def announce(mode: ClassMode, urls: list[str], out=sys.stdout) -> None:
     print("Class mode: students' answers are saved on this computer, in\n"
-          f"    {mode.data_dir}\n"
-          "The teacher's class page (live results) is at\n"
-          f"    {urls[0]}{CLASS_PAGE}\n"
-          f"Teacher PIN: {mode.pin}   (only the person at this computer should see it)\n",
-          file=out, flush=True)
+          f"    {mode.data_dir}\n" + (
+              f"(its data was upgraded; a copy as it was is kept in {mode.store.kept_copy.name})\n"
+              if mode.store.kept_copy else "") +
+          "Teacher: open the class page on this computer, at\n"
+          f"    {on_this_computer(urls)}{CLASS_PAGE}\n"
+          "It needs no PIN here, and shows the PIN to type on your other devices.\n",
+          file=out, flush=True)  # never the PIN: this window is the one shown to the class (D3)
+
+
+def on_this_computer(urls: list[str]) -> str:
+    local = [url for url in urls if "localhost" in url or "127." in url or "[::1]" in url]
+    return (local or urls)[0]

@@ -14,10 +14,12 @@ import secrets
 import sqlite3
 import threading
 import time
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import contract
+from .schema import upgrade
 
 FILE_NAME = "class.sqlite3"
 
@@ -53,6 +55,9 @@ CREATE TABLE IF NOT EXISTS checkups (
     released INTEGER NOT NULL
 );
 """
+
+# The schema's steps (schema.py): to change it, append one (SQL); never edit a released one.
+MIGRATIONS = [SCHEMA]
 
 # When a student sees the check-up's feedback: at each hand-in (and they may hand in again),
 # once they have handed in (their first hand-in counts), or when the teacher releases results.
@@ -114,15 +119,19 @@ class ClassStore:
             self._db.execute("PRAGMA synchronous=FULL")  # acknowledged means on disk
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA secure_delete=ON")  # deleted answers are overwritten
-            self._db.executescript(SCHEMA)
+            self.kept_copy = upgrade(self._db, self.path, MIGRATIONS)
         if self.current_lesson() is None:
             self.new_lesson()
 
     def close(self) -> None:
+        """Close the connections, the class checkpointed into the one file (no -wal left, F15)."""
         with self._lock:
             self._closed = True
-            for connection in self._reader_connections:
-                connection.close()
+            for thread, connection in self._reader_connections:  # not one in use elsewhere
+                if thread is threading.current_thread() or not thread.is_alive():
+                    connection.close()
+            with suppress(sqlite3.Error):  # a failing disk: the -wal still holds every answer
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self._db.close()
 
     def _write(self, statements):
@@ -145,7 +154,7 @@ class ClassStore:
                     raise sqlite3.ProgrammingError("The class data is closed.")
                 reader = sqlite3.connect(self.path, check_same_thread=False,
                                          isolation_level=None)
-                self._reader_connections.append(reader)
+                self._reader_connections.append((threading.current_thread(), reader))
             self._readers.connection = reader
         return reader.execute(sql, parameters).fetchall()
 

@@ -12,11 +12,13 @@ import time
 from pathlib import Path
 
 from ..classmode import serving as class_mode
-from .announce import addresses_for, announce
+from ..classmode.datafolder import DataFolderError
+from .announce import addresses_for, announce, lan_addresses
 from .app import create_app
 from .connections import (NOTICE_EVERY, PER_ADDRESS, REQUEST_TIMEOUT, Notices, connection_limit,
                           count_waitress_warnings, open_servers, raise_open_file_limit,
                           run_servers)
+from .hosts import own_names
 from .settings import DEFAULT_HOST, DEFAULT_PORT, SettingsError, check_host, check_port
 from .site import LiveSite
 
@@ -69,16 +71,22 @@ def main(argv: list[str] | None = None) -> int:
     try:  # class mode: the class's answers reach this laptop (classroom/classmode/)
         data_dir = class_mode.data_folder(args.data, site_dir, Path(args.project))
         mode = class_mode.start(Path(args.project), data_dir, os.environ.get("TEACHER_PIN"),
-                                site_identity=lambda: site.folder)
+                                site_identity=lambda: site.folder,
+                                address=addresses_for(host, port)[-1],
+                                own_addresses=lan_addresses())
+    except DataFolderError as error:
+        print(error, file=sys.stderr)
+        return 1
     except (ValueError, OSError) as error:
         print(f"Class mode cannot start: {error}", file=sys.stderr)
         return 1
     try:
         socket_map, dispatcher = open_servers(
-            create_app(site, mode), host, port, notices, per_address=args.per_address,
+            create_app(site, mode, own_names(host)), host, port, notices, per_address=args.per_address,
             request_timeout=args.request_timeout,
             max_connections=connection_limit(raise_open_file_limit()))
     except SettingsError as error:
+        class_mode.stop(mode)
         print(error, file=sys.stderr)
         return 1
     if not args.quiet:
@@ -89,7 +97,10 @@ def main(argv: list[str] | None = None) -> int:
         "their next page.", flush=True))
     for stop_signal in (signal.SIGINT, signal.SIGTERM):  # Ctrl+C, or a polite kill
         signal.signal(stop_signal, _stop)
-    run_servers(socket_map, dispatcher)
+    try:
+        run_servers(socket_map, dispatcher)
+    finally:
+        class_mode.stop(mode)  # the class whole in class.sqlite3, the folder free again
     notices.report(time.time(), last=True)
     if not args.quiet:
         print("\nStopped.", flush=True)

@@ -40,14 +40,20 @@ def addresses_for(host: str, port: int) -> list[str]:
         hosts = lan_addresses() + ["localhost"]
     else:
         hosts = [host]
-    return [f"http://{name}:{port}/" for name in hosts]
+    return [url_for(name, port) for name in hosts]
+
+
+def url_for(host: str, port: int) -> str:
+    """An address a browser accepts: an IPv6 one in brackets (http://[::1]:8000/, F14)."""
+    return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
 
 
 def announce(urls: list[str], out=sys.stdout) -> None:
     print("\nWeighing Health Claims is being served. Students can open:\n", file=out)
     for url in urls:
         print(f"    {url}", file=out)
-    network = [url for url in urls if "localhost" not in url and "127." not in url]
+    network = [url for url in urls
+               if "localhost" not in url and "127." not in url and "[::1]" not in url]
     if network:
         print(f"\nOr scan this code with a phone's camera ({network[0]}):\n", file=out)
         segno.make(network[0], error="m").terminal(out=out, compact=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..classmode.serving import with_class_mode
 from ..contract import API_PREFIX
+from .hosts import with_known_hosts
 from .site import LiveSite
 
 # Sent with every response, as trusted static servers do. Nothing here is meant to be framed
@@ -18,13 +19,16 @@ SECURITY_HEADERS = [
 _POLICY = "content-security-policy"
 
 
-def create_app(site: LiveSite, class_mode=None):
+def create_app(site: LiveSite, class_mode=None, own_names: set[str] | None = None):
     """The site and, with `class_mode` (classroom.classmode.serving.start's), its API under
-    API_PREFIX and its gate on the teachers' pages; the security headers outermost."""
+    API_PREFIX and its gate on the teachers' pages; given `own_names` (hosts.py), requests
+    naming another host refused; the security headers outermost."""
     app = site
     if class_mode is not None:
         app = with_class_mode(mount({API_PREFIX.rstrip("/"): class_mode.api}, site), lambda: site.folder,
                               class_mode.teacher)
+    if own_names is not None:
+        app = with_known_hosts(app, own_names)
     return with_security_headers(app)
 
 

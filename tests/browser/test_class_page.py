@@ -5,6 +5,7 @@ not the page."""
 from __future__ import annotations
 
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from support import call, class_server, next_refresh, open_class_page, teacher_cookie
 

@@ -19,10 +19,28 @@ def test_a_student_gets_a_page_for_the_teacher_and_a_way_to_sign_in(page, server
     assert "frame-ancestors 'none'" in headers["content-security-policy"]
     page.get_by_role("heading", name="This page is for the teacher").wait_for()
     page.get_by_role("link", name="Sign in on the class page").click()
-    page.get_by_label("Teacher PIN").wait_for()  # the class page itself is open to all
+    page.locator("[data-class-page]").wait_for()  # the class page itself is open to all
 
 
 def test_the_signed_in_teacher_reads_the_key(context, page, server):
     sign_in_as_teacher(context, server)
     assert page.goto(server + KEY).status == 200
     assert page.locator("#key-checkup-questions").count() == 1
+
+
+def test_after_signing_out_no_cached_copy_of_the_key_opens(browser, server):
+    context = browser.new_context()  # no routes: the browser's own cache at work (F4)
+    try:
+        page = context.new_page()
+        sign_in_as_teacher(context, server)
+        for path in (KEY, "search/search_index.json"):
+            assert page.goto(server + path).headers["cache-control"] == "no-store", path
+        page.goto(server + KEY)
+        page.get_by_role("heading", name="Answer key").first.wait_for()
+        assert context.request.post(server + "api/teacher/logout", data={}).ok
+        page.goto(server)
+        page.goto(server + KEY)
+        page.get_by_role("heading", name="This page is for the teacher").wait_for()
+        assert page.get_by_role("heading", name="Answer key").count() == 0
+    finally:
+        context.close()
