@@ -91,9 +91,23 @@ def read_json(req) -> dict:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise ApiError(400, "The request is not valid JSON.") from None
+    except RecursionError:
+        raise ApiError(400, "The request is nested too deeply to be an answer.") from None
     if not isinstance(data, dict):
         raise ApiError(400, "The request must be a JSON object.")
+    if b"\\u" in raw and not _well_formed(data):
+        raise ApiError(400, "The request holds text that is not valid Unicode (half of a "
+                            "character, a lone surrogate).")
     return data
+
+
+def _well_formed(data) -> bool:
+    """No lone surrogate (JSON's \\ud800 alone): SQLite could not store it as UTF-8."""
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 
