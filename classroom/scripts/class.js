@@ -8,7 +8,7 @@ const Class = (() => {
     attempt(() => document.cookie.split("; ").includes(CONTRACT.classCookie + "=" + port), false);
   const { classMe: ME, classOutbox: OUTBOX, classSkip: SKIP } = CONTRACT.storageKeys;
   const read = (key) => attempt(() => JSON.parse(store.get(key)), null);
-  let me = on ? read(ME) : null;  // {id, name, token, rename?}
+  let me = on ? read(ME) : null;  // {id, name, token, rename?, lost?}
   let outbox = on && Array.isArray(read(OUTBOX)) ? read(OUTBOX) : [];
   let flying = new Set(), delay = 1000, timer = null, busy = false;
   const keep = () => { store.set(OUTBOX, JSON.stringify(outbox)); store.set(ME, JSON.stringify(me)); };
@@ -41,17 +41,27 @@ const Class = (() => {
     try {
       const answer = await fetch(CONTRACT.apiPrefix + "checkup?exercise=" + encodeURIComponent(exercise),
         { credentials: "same-origin", headers: { Authorization: "Bearer " + me.token } });
-      if (answer.status === 401) { forget(); return null; }
+      if (answer.status === 401) { lose(); return null; }
       return answer.ok ? await answer.json() : null;
     } catch (error) { return null; }
   }
 
   function later(ms) { if (!timer) timer = setTimeout(send, ms); }
 
-  function forget() {  // the laptop no longer knows this browser (its data was deleted)
-    me = null; outbox = [];
-    store.drop(ME); store.drop(OUTBOX);
+  // The laptop does not know this browser's token (restarted on other data, or the student was
+  // deleted): nothing waiting is thrown away. The student is asked to join again, and what waits
+  // goes with the new join; until then the old token is tried now and then, in case the laptop
+  // comes back on the right data.
+  function lose() {
+    if (!me.lost) { me.lost = true; keep(); }
     status();
+    askToJoin(document.querySelector("[data-my-answers]") || document.querySelector("[data-exercise]"));
+  }
+
+  function found() {  // the laptop knows this browser again
+    if (!me.lost) return;
+    delete me.lost; keep();
+    all(document, ".whc-join").forEach((f) => f.remove());
   }
 
   async function send() {
@@ -62,7 +72,7 @@ const Class = (() => {
     try {
       if (me.rename) {
         const answer = await post("me", { name: me.rename });
-        if (answer.status === 401) return forget();
+        if (answer.status === 401) { lose(); failed = true; return; }
         if (answer.ok || answer.status === 400) { delete me.rename; keep(); }
       }
       const batch = [];
@@ -75,7 +85,8 @@ const Class = (() => {
       if (!batch.length) return;
       batch.forEach((e) => flying.add(e.id));
       const answer = await post("events", { events: batch });
-      if (answer.status === 401) return forget();
+      if (answer.status === 401) { lose(); failed = true; return; }
+      found();
       const handins = batch.filter((e) => e.type === "handin");
       if (answer.status === 200 || answer.status === 422) {
         const body = await answer.json();
@@ -120,7 +131,8 @@ const Class = (() => {
   // "Join the class": before the first exercise (once, unless joined or skipped) and on My answers.
   function prompt(place, skippable) {
     const form = el("form", "admonition info whc-join"), id = "whc-join-name";
-    form.append(el("p", "admonition-title", say("class_join_title", {})), el("p", "", say("class_join_text", {})));
+    form.append(el("p", "admonition-title", say("class_join_title", {})),
+      el("p", "", say(me && me.lost ? "class_join_again" : "class_join_text", {})));
     const label = form.appendChild(el("label", "", say("class_name_label", {})));
     label.htmlFor = id;
     const input = form.appendChild(el("input"));
@@ -161,15 +173,17 @@ const Class = (() => {
 
   // A check-up needs a name on the laptop: ask for it above that exercise, with no "Not now".
   function askToJoin(root) {
-    if (on && !me && !document.querySelector(".whc-join")) prompt((form) => root.before(form), false);
+    if (on && !joined() && root && !document.querySelector(".whc-join")) prompt((form) => root.before(form), false);
   }
+  const joined = () => Boolean(me && !me.lost);
 
   function start() {
     if (!on) return;
     status();
     const first = document.querySelector("[data-exercise]"), mine = document.querySelector("[data-my-answers]");
-    if (!me && !document.querySelector(".whc-join")) {
+    if (!joined() && !document.querySelector(".whc-join")) {
       if (mine) prompt((form) => mine.prepend(form), false);
+      else if (me) askToJoin(first);
       else if (first && !store.get(SKIP)) prompt((form) => first.before(form), true);
     }
     later(0);
@@ -184,5 +198,5 @@ const Class = (() => {
     });
     window.addEventListener("online", () => later(0));
   }
-  return { record, start, results, askToJoin, served: () => on, joined: () => Boolean(me) };
+  return { record, start, results, askToJoin, served: () => on, joined };
 })();

@@ -1,0 +1,99 @@
+"""A student's waiting answers in real Chromium: never discarded when the laptop no longer
+knows the browser (a 401), counted in UTF-8 bytes as the laptop counts them, and one refused
+answer set aside and reported without taking the others with it."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from support import CLASS_LESSON, ClassServer, join_class
+
+EXERCISE = "lesson-1-practice"
+OPEN = "iskitim-questions"
+WAITING = "whc:class:outbox"
+
+
+def answer_and_check(page, option):
+    page.locator(f'[data-item="cells-migrate"] input[value="{option}"]').check()
+    page.locator(f'#exercise-{EXERCISE} [data-action="check"]').click()
+
+
+def status(page, exercise=EXERCISE):
+    return page.locator(f"#exercise-{exercise} .whc-exercise__class")
+
+
+def waiting(page) -> list[dict]:
+    return json.loads(page.evaluate(f"localStorage.getItem('{WAITING}')") or "[]")
+
+
+def stored_checks(data, exercise=EXERCISE) -> list:
+    with sqlite3.connect(data / "class.sqlite3") as db:
+        return [json.loads(items) for (items,) in db.execute(
+            "SELECT items FROM events WHERE type = 'check' AND exercise = ? ORDER BY seq",
+            (exercise,))]
+
+
+def same_port(server: ClassServer, data) -> ClassServer:
+    """Another server on `data`, at the address the students' pages already use."""
+    other = ClassServer(server.site, data)
+    other.port, other.url = server.port, server.url
+    return other
+
+
+def answers_waiting_when_the_laptop_forgets(browser, site, tmp_path):
+    """The probe's steps (F6): join and Check, the laptop stops, three more Checks wait, and
+    the laptop comes back on an empty data folder, which answers 401."""
+    server = ClassServer(site, tmp_path / "class-data").start()
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.install()  # time runs on, yet the test may bring the next retry at once
+    join_class(page, server.url, "Kim L")
+    answer_and_check(page, "a")
+    status(page).get_by_text("Saved for your teacher").wait_for(timeout=15000)
+    server.stop()
+    for option in ("b", "c", "b"):
+        answer_and_check(page, option)
+    status(page).get_by_text("waiting to be sent").wait_for()
+    before = [e["id"] for e in waiting(page)]
+    empty = same_port(server, tmp_path / "empty-data").start()
+    page.clock.fast_forward(31000)  # the next retry, at the longest wait
+    page.locator(".whc-join").get_by_text("no longer knows this browser").wait_for()
+    assert [e["id"] for e in waiting(page)] == before  # nothing thrown away
+    status(page).get_by_text("waiting to be sent").wait_for()
+    return server, empty, page, context
+
+
+def test_a_401_keeps_the_answers_and_they_reach_the_right_folder_when_it_is_back(
+        browser, site, tmp_path):
+    server, empty, page, context = answers_waiting_when_the_laptop_forgets(browser, site, tmp_path)
+    try:
+        empty.stop()
+        server.start()  # the right data folder again: it knows this browser
+        page.clock.fast_forward(31000)
+        status(page).get_by_text("Saved for your teacher").wait_for(timeout=15000)
+        assert page.locator(".whc-join").count() == 0
+        assert waiting(page) == []
+        checks = [c["cells-migrate"]["r"] for c in stored_checks(tmp_path / "class-data")]
+        assert checks == ["a", "b", "c", "b"]
+    finally:
+        empty.stop()
+        server.stop()
+        context.close()
+
+
+def test_a_401_asks_to_join_again_and_the_waiting_answers_go_with_the_student(
+        browser, site, tmp_path):
+    server, empty, page, context = answers_waiting_when_the_laptop_forgets(browser, site, tmp_path)
+    try:
+        form = page.locator(".whc-join")
+        form.get_by_label("Your name, as your teacher calls you").fill("Kim L")
+        form.get_by_role("button", name="Join the class").click()
+        form.wait_for(state="detached")
+        status(page).get_by_text("Saved for your teacher").wait_for(timeout=15000)
+        checks = [c["cells-migrate"]["r"] for c in stored_checks(tmp_path / "empty-data")]
+        assert checks == ["b", "c", "b"]
+    finally:
+        empty.stop()
+        server.stop()
+        context.close()
