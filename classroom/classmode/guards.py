@@ -10,11 +10,11 @@ import re
 
 import falcon
 
-from ..contract import MAX_NAME
+from ..contract import MAX_BATCH_BYTES, MAX_NAME
 from .live import CatalogueUnreadable, LiveClass
 from .teacher import Teacher
 
-MAX_BODY = 512 * 1024     # bytes of one request; an open answer is at most 20,000 characters
+MAX_BODY = MAX_BATCH_BYTES  # bytes of one request; an open answer is at most 20,000 characters
 TEACHER_COOKIE = "whc-teacher"
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # no control characters in names and titles
 

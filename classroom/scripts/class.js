@@ -6,12 +6,14 @@ const Class = (() => {
   const port = location.port || (location.protocol === "https:" ? "443" : "80");
   const on = /^https?:$/.test(location.protocol) &&
     attempt(() => document.cookie.split("; ").includes(CONTRACT.classCookie + "=" + port), false);
-  const { classMe: ME, classOutbox: OUTBOX, classSkip: SKIP } = CONTRACT.storageKeys;
+  const { classMe: ME, classOutbox: OUTBOX, classSkip: SKIP, classAside: ASIDE } = CONTRACT.storageKeys;
   const read = (key) => attempt(() => JSON.parse(store.get(key)), null);
   let me = on ? read(ME) : null;  // {id, name, token, rename?, lost?}
   let outbox = on && Array.isArray(read(OUTBOX)) ? read(OUTBOX) : [];
-  let flying = new Set(), delay = 1000, timer = null, busy = false;
+  let aside = on && Array.isArray(read(ASIDE)) ? read(ASIDE) : [];  // [{event, reason}]: refused, kept
+  let flying = new Set(), delay = 1000, timer = null, busy = false, oneByOne = 0;
   const keep = () => { store.set(OUTBOX, JSON.stringify(outbox)); store.set(ME, JSON.stringify(me)); };
+  const bytes = (text) => new TextEncoder().encode(text).length;
   const newId = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("");
   const post = (path, data) => fetch(CONTRACT.apiPrefix + path, { method: "POST", credentials: "same-origin", body: JSON.stringify(data),
     headers: Object.assign({ "Content-Type": "application/json" }, me ? { Authorization: "Bearer " + me.token } : {}) });
@@ -75,13 +77,7 @@ const Class = (() => {
         if (answer.status === 401) { lose(); failed = true; return; }
         if (answer.ok || answer.status === 400) { delete me.rename; keep(); }
       }
-      const batch = [];
-      let size = 0;
-      for (const event of outbox) {
-        size += JSON.stringify(event).length;
-        if (batch.length && (batch.length >= 50 || size > 200000)) break;
-        batch.push(event);
-      }
+      const batch = nextBatch();
       if (!batch.length) return;
       batch.forEach((e) => flying.add(e.id));
       const answer = await post("events", { events: batch });
@@ -93,16 +89,20 @@ const Class = (() => {
         const done = new Set(body.stored.concat(body.refused.map((r) => r.id)));
         outbox = outbox.filter((e) => !done.has(e.id));
         keep();
+        oneByOne = Math.max(0, oneByOne - 1);
         handins.forEach((e) => {
           const refusal = body.refused.find((r) => r.id === e.id);
           if (refusal) tell(e.exercise, { error: refusal.error });
           else if (done.has(e.id)) tell(e.exercise, { stored: true });
         });
       } else if (answer.status < 500 && answer.status !== 429) {
-        const bad = new Set(batch.map((e) => e.id));  // can never be accepted: not kept
-        outbox = outbox.filter((e) => !bad.has(e.id));
-        keep();
-        handins.forEach((e) => tell(e.exercise, { error: say("handin_failed", {}) }));
+        // Refused whole: one at a time finds the answer it refuses; that one alone is set aside.
+        if (batch.length > 1) oneByOne = batch.length;
+        else {
+          setAside(batch[0], await answer.json().then((body) => body.error, () => String(answer.status)));
+          oneByOne = Math.max(0, oneByOne - 1);
+          handins.forEach((e) => tell(e.exercise, { error: say("handin_failed", {}) }));
+        }
       } else failed = true;
       keep();
     } catch (error) {
@@ -116,15 +116,38 @@ const Class = (() => {
     }
   }
 
+  // The next batch: under the laptop's limit in UTF-8 bytes, as the laptop counts it.
+  function nextBatch() {
+    const batch = [];
+    let size = bytes('{"events":[]}');
+    for (const event of outbox) {
+      size += bytes(JSON.stringify(event)) + (batch.length ? 1 : 0);
+      if (batch.length && (batch.length >= (oneByOne ? 1 : 50) || size > CONTRACT.maxBatchBytes)) break;
+      batch.push(event);
+    }
+    return batch;
+  }
+
+  // An answer the laptop will never take is kept apart, and said so, never thrown away.
+  function setAside(event, reason) {
+    aside.push({ event, reason });
+    outbox = outbox.filter((e) => e.id !== event.id);
+    store.set(ASIDE, JSON.stringify(aside));
+    keep();
+  }
+
   // A quiet line under each exercise: what has reached the teacher.
   function status() {
     all(document, "[data-exercise]").forEach((root) => {
       let line = root.querySelector(".whc-exercise__class");
-      if (!me) { if (line) line.remove(); return; }
+      const refused = aside.filter((a) => a.event.exercise === root.dataset.exercise);
+      if (!me && !refused.length) { if (line) line.remove(); return; }
       if (!line) root.querySelector("[data-score]").after(line = el("p", "whc-exercise__class"));
       const waiting = outbox.filter((e) => e.exercise === root.dataset.exercise).length;
-      line.textContent = waiting ? say("class_waiting", { count: waiting })
-        : Answers.read(root.dataset.exercise).record ? say("class_saved", {}) : "";
+      line.textContent = [waiting ? say("class_waiting", { count: waiting })
+        : Answers.read(root.dataset.exercise).record ? say("class_saved", {}) : "",
+      refused.length ? say("class_set_aside", { count: refused.length, reason: refused[refused.length - 1].reason }) : ""]
+        .filter(Boolean).join(" ");
     });
   }
 

@@ -97,3 +97,64 @@ def test_a_401_asks_to_join_again_and_the_waiting_answers_go_with_the_student(
         empty.stop()
         server.stop()
         context.close()
+
+
+def test_a_batch_is_counted_in_utf8_bytes_as_the_laptop_counts_it(browser, site, tmp_path):
+    """The probe's steps (F8): offline, Check a 19,981-character answer in a 3-byte script ten
+    times (over 512 KiB in UTF-8, under 200,000 characters a batch), then reconnect."""
+    server = ClassServer(site, tmp_path / "class-data").start()
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        join_class(page, server.url, "Nino K")
+        page.goto(server.url + "practice/iskitim.html")
+        server.stop()
+        page.locator(f'#exercise-{OPEN} [data-item="three-questions"] textarea').fill("ა" * 19981)
+        for _ in range(10):
+            page.locator(f'#exercise-{OPEN} [data-action="check"]').click()
+        status(page, OPEN).get_by_text("waiting to be sent").wait_for()
+        page.wait_for_function("JSON.parse(localStorage.getItem('whc:class:outbox'))"
+                               ".filter((e) => e.type === 'check').length === 10")
+        assert page.evaluate("new TextEncoder().encode(localStorage.getItem("
+                             "'whc:class:outbox')).length") > 512 * 1024
+        server.start()
+        status(page, OPEN).get_by_text("Saved for your teacher").wait_for(timeout=30000)
+        assert len(stored_checks(tmp_path / "class-data", OPEN)) == 10
+    finally:
+        server.stop()
+        context.close()
+
+
+def test_one_refused_answer_is_set_aside_and_reported_and_the_others_are_sent(
+        browser, site, tmp_path):
+    server = ClassServer(site, tmp_path / "class-data").start()
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        join_class(page, server.url, "Ola P")
+        server.stop()
+        for option in ("a", "b"):
+            answer_and_check(page, option)
+        status(page).get_by_text("waiting to be sent").wait_for()
+        page.close()
+        # First in the queue, an answer the laptop refuses (half an emoji: a 400).
+        context.add_init_script("""(() => {
+            const waiting = JSON.parse(localStorage.getItem('whc:class:outbox') || '[]');
+            if (!waiting.length || waiting.some((e) => e.id === 'refused-0001')) return;
+            const bad = Object.assign({}, waiting[0], {id: 'refused-0001', type: 'check'});
+            bad.items = {'cells-migrate': {v: waiting[0].items['cells-migrate'].v, r: '\\ud800'}};
+            localStorage.setItem('whc:class:outbox', JSON.stringify([bad].concat(waiting)));
+        })();""")
+        server.start()
+        page = context.new_page()
+        page.goto(server.url + CLASS_LESSON)
+        status(page).get_by_text("could not be sent").wait_for(timeout=30000)
+        status(page).get_by_text("Saved for your teacher").wait_for(timeout=15000)
+        assert [c["cells-migrate"]["r"] for c in stored_checks(tmp_path / "class-data")] == \
+            ["a", "b"]
+        assert waiting(page) == []
+        aside = json.loads(page.evaluate("localStorage.getItem('whc:class:aside')"))
+        assert [a["event"]["id"] for a in aside] == ["refused-0001"] and "Unicode" in aside[0]["reason"]
+    finally:
+        server.stop()
+        context.close()
