@@ -31,6 +31,11 @@ MAX_CHOSEN = 50                # options chosen in one item
 MAX_MARKS = 2000               # sentences marked in one text
 MAX_NAME = 120                 # characters of a learner's name
 MAX_BATCH_BYTES = 512 * 1024   # bytes (UTF-8) of one request to the class-mode API: a batch
+# So that one student or one device cannot hurt the class (classmode/quotas.py): over a limit,
+# a 429 with a reason and Retry-After, and the page keeps the answers and tries again then.
+STUDENT_EVENTS_PER_MINUTE = 120          # answers, Checks and renames; as many at once
+STUDENT_BYTES_PER_LESSON = 2 * 1024 * 1024  # bytes (UTF-8) of one student's answers in a lesson
+DEVICE_JOINS_PER_MINUTE = 10             # joins from one device (address); as many at once
 
 CLASS_COOKIE = "whc-class"     # set by the classroom server in class mode; its value is the port
 API_PREFIX = "/api/"           # the class-mode API, on the classroom server only

@@ -12,11 +12,13 @@ import falcon
 
 from ..contract import MAX_BATCH_BYTES, MAX_NAME
 from .live import CatalogueUnreadable, LiveClass
+from .quotas import Quotas, over_lesson_quota
 from .teacher import Teacher
 
 MAX_BODY = MAX_BATCH_BYTES  # bytes of one request; an open answer is at most 20,000 characters
 TEACHER_COOKIE = "whc-teacher"
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # no control characters in names and titles
+THE_LAPTOP = ("127.0.0.1", "::1")  # the teacher's own computer: not a student's device
 
 
 class ApiError(Exception):
@@ -70,6 +72,42 @@ class JsonBody:
     def process_resource(self, req, resp, resource, params):
         if req.method == "POST" and hasattr(resource, "on_post"):
             req.context.json = read_json(req)
+
+
+class Limits:
+    """What one device may join and one student may send (quotas.py), checked before anything is
+    stored: over a limit, a 429 saying why and when to try again (Retry-After). A POST to one of
+    `joins` is a join; to one of `sends`, a student's events (a rename counts as one)."""
+
+    def __init__(self, live: LiveClass, joins, sends):
+        self.live, self.quotas, self.joins, self.sends = live, Quotas(), joins, sends
+
+    def process_resource(self, req, resp, resource, params):
+        if req.method != "POST":
+            return
+        if isinstance(resource, self.joins) and req.remote_addr not in THE_LAPTOP:
+            wait = self.quotas.join(req.remote_addr or "?")
+            if wait:
+                _too_many(resp, wait, "joins_too_fast", "Too many students joined from this "
+                          f"device in the last minute. Wait {wait} seconds, then join again.")
+        elif isinstance(resource, self.sends):
+            student = student_of(self.live, req)
+            events = req.context.json.get("events")
+            events = events if isinstance(events, list) else []
+            wait = self.quotas.events(student.id, max(1, len(events)))
+            if wait:
+                _too_many(resp, wait, "too_fast", "Answers are coming from this browser too "
+                          f"fast. They are kept: send them again in {wait} seconds.")
+            stored = self.live.store.bytes_stored(student.id, self.live.store.current_lesson())
+            if events and over_lesson_quota(stored, events):
+                _too_many(resp, 60, "lesson_full", "The laptop keeps no more answers from this "
+                          "student in this lesson. They are kept in the browser: they can be "
+                          "sent in the next lesson, or as a My answers file.")
+
+
+def _too_many(resp, wait: int, code: str, message: str):
+    resp.set_header("Retry-After", str(wait))
+    raise ApiError(429, message, code=code, wait=wait)
 
 
 def read_json(req) -> dict:

@@ -234,6 +234,11 @@ class ClassStore:
         return self._read("SELECT COALESCE(MAX(seq), 0) FROM events WHERE lesson = ?",
                           (lesson,))[0][0]
 
+    def bytes_stored(self, student_id: str, lesson: int) -> int:
+        """The UTF-8 bytes of one student's answers stored in a lesson (their quota)."""
+        return self._read("SELECT COALESCE(SUM(LENGTH(CAST(items AS BLOB))), 0) FROM events"
+                          " WHERE student = ? AND lesson = ?", (student_id, lesson))[0][0]
+
     def count_events(self) -> int:
         return self._read("SELECT COUNT(*) FROM events")[0][0]
 

@@ -12,6 +12,7 @@ const Class = (() => {
   let outbox = on && Array.isArray(read(OUTBOX)) ? read(OUTBOX) : [];
   let aside = on && Array.isArray(read(ASIDE)) ? read(ASIDE) : [];  // [{event, reason}]: refused, kept
   let flying = new Set(), delay = 1000, timer = null, busy = false, oneByOne = 0;
+  let held = "";  // why the laptop asked this browser to wait (a 429), said under the answers waiting
   const keep = () => { store.set(OUTBOX, JSON.stringify(outbox)); store.set(ME, JSON.stringify(me)); };
   const bytes = (text) => new TextEncoder().encode(text).length;
   const newId = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("");
@@ -70,7 +71,7 @@ const Class = (() => {
     timer = null;
     if (busy || !me || (!outbox.length && !me.rename)) return;
     busy = true;
-    let failed = false;
+    let failed = false, wait = 0;
     try {
       if (me.rename) {
         const answer = await post("me", { name: me.rename });
@@ -84,6 +85,7 @@ const Class = (() => {
       if (answer.status === 401) { lose(); failed = true; return; }
       found();
       const handins = batch.filter((e) => e.type === "handin");
+      held = "";
       if (answer.status === 200 || answer.status === 422) {
         const body = await answer.json();
         const done = new Set(body.stored.concat(body.refused.map((r) => r.id)));
@@ -95,7 +97,12 @@ const Class = (() => {
           if (refusal) tell(e.exercise, { error: refusal.error });
           else if (done.has(e.id)) tell(e.exercise, { stored: true });
         });
-      } else if (answer.status < 500 && answer.status !== 429) {
+      } else if (answer.status === 429) {  // too much from this student: kept, sent later
+        const body = await answer.json().catch(() => ({}));
+        held = say(body.code === "lesson_full" ? "class_lesson_full" : "class_too_fast", {});
+        wait = 1000 * Number(answer.headers.get("Retry-After")) || 0;
+        failed = true;
+      } else if (answer.status < 500) {
         // Refused whole: one at a time finds the answer it refuses; that one alone is set aside.
         if (batch.length > 1) oneByOne = batch.length;
         else {
@@ -112,7 +119,7 @@ const Class = (() => {
       busy = false;
       delay = failed ? Math.min(delay * 2, 30000) : 1000;
       status();
-      if (me && (outbox.length || me.rename)) later(failed ? delay : 0);
+      if (me && (outbox.length || me.rename)) later(failed ? Math.max(delay, wait) : 0);
     }
   }
 
@@ -144,7 +151,7 @@ const Class = (() => {
       if (!me && !refused.length) { if (line) line.remove(); return; }
       if (!line) root.querySelector("[data-score]").after(line = el("p", "whc-exercise__class"));
       const waiting = outbox.filter((e) => e.exercise === root.dataset.exercise).length;
-      line.textContent = [waiting ? say("class_waiting", { count: waiting })
+      line.textContent = [waiting ? say("class_waiting", { count: waiting }) + (held && " " + held)
         : Answers.read(root.dataset.exercise).record ? say("class_saved", {}) : "",
       refused.length ? say("class_set_aside", { count: refused.length, reason: refused[refused.length - 1].reason }) : ""]
         .filter(Boolean).join(" ");

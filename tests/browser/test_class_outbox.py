@@ -7,7 +7,11 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from support import CLASS_LESSON, ClassServer, join_class
+from classroom.classmode.catalogue import Catalogue
+from classroom.contract import STUDENT_BYTES_PER_LESSON
+from support import ROOT, CLASS_LESSON, ClassServer, call, join_class, teacher_cookie
+
+CATALOGUE = Catalogue.load(ROOT)
 
 EXERCISE = "lesson-1-practice"
 OPEN = "iskitim-questions"
@@ -155,6 +159,40 @@ def test_one_refused_answer_is_set_aside_and_reported_and_the_others_are_sent(
         assert waiting(page) == []
         aside = json.loads(page.evaluate("localStorage.getItem('whc:class:aside')"))
         assert [a["event"]["id"] for a in aside] == ["refused-0001"] and "Unicode" in aside[0]["reason"]
+    finally:
+        server.stop()
+        context.close()
+
+
+def test_a_student_over_a_limit_is_told_and_the_answers_wait_until_they_may_go(
+        browser, site, tmp_path):
+    server = ClassServer(site, tmp_path / "class-data").start()
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.install()
+    try:
+        join_class(page, server.url, "Max F")
+        token = json.loads(page.evaluate("localStorage.getItem('whc:class:me')"))["token"]
+        version = CATALOGUE.exercises[OPEN].items["three-questions"].version
+        # This student's share of the laptop for the lesson, used up by long answers to the
+        # last few bytes.
+        auth, room, number = {"Authorization": f"Bearer {token}"}, STUDENT_BYTES_PER_LESSON, 0
+        empty = len(json.dumps({"three-questions": {"v": version, "r": ""}}, separators=(",", ":")))
+        while room > empty + 10:
+            text = "y" * min(20000, room - empty - 5)
+            event = {"id": f"long-{number:04d}", "type": "answer", "exercise": OPEN, "at": 1,
+                     "items": {"three-questions": {"v": version, "r": text}}}
+            assert call(server.url, "api/events", {"events": [event]}, auth)[0] == 200
+            room, number = room - empty - len(text), number + 1
+        answer_and_check(page, "b")
+        status(page).get_by_text("keeps no more answers from you in this lesson").wait_for()
+        assert len(waiting(page)) >= 1
+        lessons = call(server.url, "api/teacher/lessons", {}, teacher_cookie(server.url))[1]
+        page.clock.fast_forward(61000)  # the laptop's Retry-After
+        status(page).get_by_text("Saved for your teacher").wait_for(timeout=15000)
+        with sqlite3.connect(tmp_path / "class-data" / "class.sqlite3") as db:
+            assert db.execute("SELECT lesson FROM events WHERE type = 'check'").fetchall() == [
+                (lessons["lesson"],)]
     finally:
         server.stop()
         context.close()
