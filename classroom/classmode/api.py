@@ -291,8 +291,8 @@ def create_app(store: ClassStore, teacher: Teacher, project: Path, site_identity
     if fold_in_background:
         live.keep_figures_ready()
     # The PIN before the body: a stranger's POST learns nothing of what the checks want.
-    app = falcon.App(middleware=[Headers(), TeacherOnly(teacher), JsonBody(),
-                                 Limits(live, joins=Join, sends=(Me, Events))], cors_enable=False)
+    app = falcon.App(middleware=[Headers(), TeacherOnly(teacher), Limits(
+        live, joins=Join, sends=(Me, Events)), JsonBody()], cors_enable=False)
     app.req_options.strip_url_path_trailing_slash = True
     handle_errors(app)
     for path, resource in ROUTES.items():

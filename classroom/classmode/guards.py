@@ -70,14 +70,15 @@ class JsonBody:
     left in `req.context.json`."""
 
     def process_resource(self, req, resp, resource, params):
-        if req.method == "POST" and hasattr(resource, "on_post"):
+        if req.method == "POST" and hasattr(resource, "on_post") and "json" not in req.context:
             req.context.json = read_json(req)
 
 
 class Limits:
     """What one device may join and one student may send (quotas.py), checked before anything is
-    stored: over a limit, a 429 saying why and when to try again (Retry-After). A POST to one of
-    `joins` is a join; to one of `sends`, a student's events (a rename counts as one)."""
+    stored, and before the body is read where it can be: over a limit, a 429 saying why and when
+    to try again (Retry-After). A POST to one of `joins` is a join; to one of `sends`, a
+    student's events (a rename counts as one). Comes before JsonBody."""
 
     def __init__(self, live: LiveClass, joins, sends):
         self.live, self.quotas, self.joins, self.sends = live, Quotas(), joins, sends
@@ -92,6 +93,11 @@ class Limits:
                           f"device in the last minute. Wait {wait} seconds, then join again.")
         elif isinstance(resource, self.sends):
             student = student_of(self.live, req)
+            wait = self.quotas.events_wait(student.id)
+            if wait:  # a flood is refused before its body is read
+                _too_many(resp, wait, "too_fast", "Answers are coming from this browser too "
+                          f"fast. They are kept: send them again in {wait} seconds.")
+            req.context.json = read_json(req)
             events = req.context.json.get("events")
             events = events if isinstance(events, list) else []
             wait = self.quotas.events(student.id, max(1, len(events)))

@@ -23,12 +23,13 @@ class Bucket:
         self.capacity, self.rate = per_minute, per_minute / 60
         self.tokens, self.when = float(per_minute), now
 
-    def take(self, count: int, now: float) -> float:
-        """0 when `count` may go now (and they are counted); else the seconds to wait."""
+    def take(self, count: int, now: float, counted: bool = True) -> float:
+        """0 when `count` may go now (and they are counted, if `counted`); else the seconds to
+        wait."""
         self.tokens = min(self.capacity, self.tokens + (now - self.when) * self.rate)
         self.when = now
         if count <= self.tokens:
-            self.tokens -= count
+            self.tokens -= count if counted else 0
             return 0.0
         return (min(count, self.capacity) - self.tokens) / self.rate
 
@@ -45,7 +46,8 @@ class Quotas:
         self._students: dict[str, Bucket] = {}
         self._devices: dict[str, Bucket] = {}
 
-    def _take(self, buckets: dict, key: str, per_minute: int, count: int) -> int:
+    def _take(self, buckets: dict, key: str, per_minute: int, count: int,
+              counted: bool = True) -> int:
         """Whole seconds to wait before `count` more may go (0: they go now)."""
         with self._lock:
             now = self.clock()
@@ -53,13 +55,17 @@ class Quotas:
                 for idle in [k for k, bucket in buckets.items() if bucket.idle(now)]:
                     del buckets[idle]
             bucket = buckets.setdefault(key, Bucket(per_minute, now))
-            return math.ceil(bucket.take(count, now))
+            return math.ceil(bucket.take(count, now, counted))
 
     def join(self, device: str) -> int:
         return self._take(self._devices, device, DEVICE_JOINS_PER_MINUTE, 1)
 
     def events(self, student: str, count: int) -> int:
         return self._take(self._students, student, STUDENT_EVENTS_PER_MINUTE, count)
+
+    def events_wait(self, student: str) -> int:
+        """Whole seconds before this student may send one more event (0: now); counts nothing."""
+        return self._take(self._students, student, STUDENT_EVENTS_PER_MINUTE, 1, counted=False)
 
 
 def answers_size(events: list) -> int:

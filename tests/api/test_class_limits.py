@@ -78,16 +78,19 @@ def test_joins_from_one_device_are_limited_and_the_refusal_says_when_to_try_agai
 def test_one_students_events_a_minute_are_limited_not_the_classs(api, catalogue):
     kim, ann = join(api, "Kim"), join(api, "Ann", device="10.0.0.2")
     sent = 0
-    while sent + 50 <= STUDENT_EVENTS_PER_MINUTE:
-        answer = api.simulate_post("/events", json={"events": answers(catalogue, f"kim-{sent:03d}", 50)},
-                                   headers=kim)
+    while sent < STUDENT_EVENTS_PER_MINUTE:
+        batch = min(50, STUDENT_EVENTS_PER_MINUTE - sent)
+        answer = api.simulate_post("/events", headers=kim, json={
+            "events": answers(catalogue, f"kim-{sent:03d}", batch)})
         assert answer.status_code == 200
-        sent += 50
+        sent += batch
     refused = api.simulate_post("/events", json={"events": answers(catalogue, "late", 50)},
                                 headers=kim)
     assert refused.status_code == 429 and refused.json["code"] == "too_fast"
     assert int(refused.headers["Retry-After"]) >= 1 and "kept" in refused.json["error"]
     assert api.simulate_get("/me", headers=kim).json["events"] == sent  # nothing of it stored
+    # A flood is refused before its body is even read.
+    assert api.simulate_post("/events", body="{not json", headers={**JSON, **kim}).status_code == 429
     answer = api.simulate_post("/events", json={"events": answers(catalogue, "ann", 5)},
                                headers=ann)
     assert answer.status_code == 200
@@ -125,3 +128,6 @@ def test_a_bucket_refills_at_its_rate_and_says_how_long_to_wait():
     assert quotas.events("kim", 1) > 0
     assert all(quotas.join("10.0.0.9") == 0 for _ in range(DEVICE_JOINS_PER_MINUTE))
     assert 0 < quotas.join("10.0.0.9") <= 60
+    assert quotas.events("ann", STUDENT_EVENTS_PER_MINUTE - 1) == 0
+    assert quotas.events_wait("ann") == 0 and quotas.events_wait("ann") == 0  # counts nothing
+    assert quotas.events("ann", 1) == 0 and quotas.events_wait("ann") > 0
