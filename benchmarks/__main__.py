@@ -24,10 +24,11 @@ from .common import CHROMIUM, Row, chromium, log, serving
 from .latency import measure_latency
 from .lighthouse import RUNS, measure_lighthouse
 from .classmode import measure_class_mode
+from .flood import measure_flood
 from .load import measure_classroom
 from .weight import measure_weight
 
-PARTS = ("build", "weight", "lighthouse", "latency", "classroom", "class")
+PARTS = ("build", "weight", "lighthouse", "latency", "classroom", "class", "flood")
 
 
 def table(rows: list[Row]) -> str:
@@ -155,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
                 attempt("classroom", measure_classroom, full_url, full_site, server_log)
         # Class mode: servers of its own, with data folders in the working folder.
         attempt("class", measure_class_mode, full_site, workdir)
+        attempt("flood", measure_flood, full_site, workdir)
 
     measured = [part for part in PARTS if part in wanted]
     header = [f"- Date: {time.strftime('%Y-%m-%d %H:%M %Z', started)}",

@@ -87,11 +87,13 @@ def memory_mib(pid: int) -> tuple[float, float]:
     return kib("VmRSS") / 1024, kib("VmHWM") / 1024
 
 
-async def run_class(port: int, students: int, catalogue: Catalogue, pages: list[str]):
+async def run_class(port: int, students: int, catalogue: Catalogue, pages: list[str],
+                    duration: float = DURATION, beside=None):
+    """A lesson of `duration` seconds; `beside(deadline)`, when given, runs alongside it."""
     rng = random.Random(students)
     exercises = list(catalogue.exercises.values())
     submit, refresh, errors, acked = [], [], [], []
-    deadline = time.monotonic() + DURATION
+    deadline = time.monotonic() + duration
 
     async def student(number: int):
         client = Client(port, source_address(number))
@@ -137,7 +139,8 @@ async def run_class(port: int, students: int, catalogue: Catalogue, pages: list[
              else errors.append(f"report {status}"))
             await asyncio.sleep(POLL_EVERY)
 
-    await asyncio.gather(teacher(), *(student(n) for n in range(students)))
+    await asyncio.gather(teacher(), *(student(n) for n in range(students)),
+                         *([beside(deadline)] if beside else []))
     return submit, refresh, errors, acked
 
 

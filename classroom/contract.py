@@ -30,13 +30,20 @@ MAX_TEXT = 20000               # characters of one open answer
 MAX_CHOSEN = 50                # options chosen in one item
 MAX_MARKS = 2000               # sentences marked in one text
 MAX_NAME = 120                 # characters of a learner's name
+MAX_BATCH_BYTES = 512 * 1024   # bytes (UTF-8) of one request to the class-mode API: a batch
+# So that one student or one device cannot hurt the class (classmode/quotas.py): over a limit,
+# a 429 with a reason and Retry-After, and the page keeps the answers and tries again then.
+STUDENT_EVENTS_PER_MINUTE = 120          # answers, Checks and renames; as many at once
+STUDENT_BYTES_PER_LESSON = 2 * 1024 * 1024  # bytes (UTF-8) of one student's answers in a lesson
+DEVICE_JOINS_PER_MINUTE = 10             # joins from one device (address); as many at once
 
 CLASS_COOKIE = "whc-class"     # set by the classroom server in class mode; its value is the port
 API_PREFIX = "/api/"           # the class-mode API, on the classroom server only
 # What the browser keeps (localStorage): saved answers under STORAGE_PREFIX + exercise id, and
 # class mode's own records.
 STORAGE_KEYS = {"answers": STORAGE_PREFIX, "classMe": "whc:class:me",
-                "classOutbox": "whc:class:outbox", "classSkip": "whc:class:skip"}
+                "classOutbox": "whc:class:outbox", "classSkip": "whc:class:skip",
+                "classAside": "whc:class:aside"}  # answers the laptop refused, kept, not sent
 # When learners see feedback in a check-up: at once, after they hand in, when the teacher says.
 FEEDBACK_MODES = ("at-once", "after-handin", "release")
 # A scorer's verdict on one item; an open answer is only ever "answered" (no score).
@@ -125,7 +132,8 @@ def limits() -> dict:
     return {"idPattern": f"^{ID_PATTERN.pattern}$", "sentencePattern": f"^{SENTENCE_ID.pattern}$",
             "textItem": TEXT_ITEM, "storagePrefix": STORAGE_PREFIX, "fileFormat": FILE_FORMAT,
             "maxText": MAX_TEXT, "maxChosen": MAX_CHOSEN, "maxMarks": MAX_MARKS,
-            "maxName": MAX_NAME, "classCookie": CLASS_COOKIE, "apiPrefix": API_PREFIX,
+            "maxName": MAX_NAME, "maxBatchBytes": MAX_BATCH_BYTES,
+            "classCookie": CLASS_COOKIE, "apiPrefix": API_PREFIX,
             "storageKeys": STORAGE_KEYS, "feedbackModes": list(FEEDBACK_MODES),
             "verdicts": list(VERDICTS)}
 

@@ -11,14 +11,16 @@ import sqlite3
 
 import falcon
 
-from ..contract import MAX_NAME
+from ..contract import MAX_BATCH_BYTES, MAX_NAME
 from .live import CatalogueUnreadable, LiveClass
 from .saving import Saving
+from .quotas import Quotas, over_lesson_quota
 from .teacher import Teacher
 
-MAX_BODY = 512 * 1024     # bytes of one request; an open answer is at most 20,000 characters
+MAX_BODY = MAX_BATCH_BYTES  # bytes of one request; an open answer is at most 20,000 characters
 TEACHER_COOKIE = "whc-teacher"
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # no control characters in names and titles
+THE_LAPTOP = ("127.0.0.1", "::1")  # the teacher's own computer: not a student's device
 
 
 class ApiError(Exception):
@@ -89,8 +91,50 @@ class JsonBody:
     left in `req.context.json`."""
 
     def process_resource(self, req, resp, resource, params):
-        if req.method == "POST" and hasattr(resource, "on_post"):
+        if req.method == "POST" and hasattr(resource, "on_post") and "json" not in req.context:
             req.context.json = read_json(req)
+
+
+class Limits:
+    """What one device may join and one student may send (quotas.py), checked before anything is
+    stored, and before the body is read where it can be: over a limit, a 429 saying why and when
+    to try again (Retry-After). A POST to one of `joins` is a join; to one of `sends`, a
+    student's events (a rename counts as one). Comes before JsonBody."""
+
+    def __init__(self, live: LiveClass, joins, sends):
+        self.live, self.quotas, self.joins, self.sends = live, Quotas(), joins, sends
+
+    def process_resource(self, req, resp, resource, params):
+        if req.method != "POST":
+            return
+        if isinstance(resource, self.joins) and req.remote_addr not in THE_LAPTOP:
+            wait = self.quotas.join(req.remote_addr or "?")
+            if wait:
+                _too_many(resp, wait, "joins_too_fast", "Too many students joined from this "
+                          f"device in the last minute. Wait {wait} seconds, then join again.")
+        elif isinstance(resource, self.sends):
+            student = student_of(self.live, req)
+            wait = self.quotas.events_wait(student.id)
+            if wait:  # a flood is refused before its body is read
+                _too_many(resp, wait, "too_fast", "Answers are coming from this browser too "
+                          f"fast. They are kept: send them again in {wait} seconds.")
+            req.context.json = read_json(req)
+            events = req.context.json.get("events")
+            events = events if isinstance(events, list) else []
+            wait = self.quotas.events(student.id, max(1, len(events)))
+            if wait:
+                _too_many(resp, wait, "too_fast", "Answers are coming from this browser too "
+                          f"fast. They are kept: send them again in {wait} seconds.")
+            stored = self.live.store.bytes_stored(student.id, self.live.store.current_lesson())
+            if events and over_lesson_quota(stored, events):
+                _too_many(resp, 60, "lesson_full", "The laptop keeps no more answers from this "
+                          "student in this lesson. They are kept in the browser: they can be "
+                          "sent in the next lesson, or as a My answers file.")
+
+
+def _too_many(resp, wait: int, code: str, message: str):
+    resp.set_header("Retry-After", str(wait))
+    raise ApiError(429, message, code=code, wait=wait)
 
 
 def read_json(req) -> dict:
@@ -112,9 +156,23 @@ def read_json(req) -> dict:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise ApiError(400, "The request is not valid JSON.") from None
+    except RecursionError:
+        raise ApiError(400, "The request is nested too deeply to be an answer.") from None
     if not isinstance(data, dict):
         raise ApiError(400, "The request must be a JSON object.")
+    if b"\\u" in raw and not _well_formed(data):
+        raise ApiError(400, "The request holds text that is not valid Unicode (half of a "
+                            "character, a lone surrogate).")
     return data
+
+
+def _well_formed(data) -> bool:
+    """No lone surrogate (JSON's \\ud800 alone): SQLite could not store it as UTF-8."""
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 

@@ -243,14 +243,13 @@ class ClassStore:
         return self._read("SELECT COALESCE(MAX(seq), 0) FROM events WHERE lesson = ?",
                           (lesson,))[0][0]
 
+    def bytes_stored(self, student_id: str, lesson: int) -> int:
+        """The UTF-8 bytes of one student's answers stored in a lesson (their quota)."""
+        return self._read("SELECT COALESCE(SUM(LENGTH(CAST(items AS BLOB))), 0) FROM events"
+                          " WHERE student = ? AND lesson = ?", (student_id, lesson))[0][0]
+
     def count_events(self) -> int:
         return self._read("SELECT COUNT(*) FROM events")[0][0]
-
-    def handed_in(self, student_id: str, lesson: int, exercise: str) -> list[str]:
-        """The ids of a student's hand-ins of one check-up exercise in a lesson, first first."""
-        return [row[0] for row in self._read(
-            "SELECT event_id FROM events WHERE student = ? AND lesson = ? AND exercise = ?"
-            " AND type = 'handin' ORDER BY seq", (student_id, lesson, exercise))]
 
     # The check-up
     def checkup(self, lesson: int) -> Checkup:

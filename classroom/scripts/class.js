@@ -6,12 +6,15 @@ const Class = (() => {
   const port = location.port || (location.protocol === "https:" ? "443" : "80");
   const on = /^https?:$/.test(location.protocol) &&
     attempt(() => document.cookie.split("; ").includes(CONTRACT.classCookie + "=" + port), false);
-  const { classMe: ME, classOutbox: OUTBOX, classSkip: SKIP } = CONTRACT.storageKeys;
+  const { classMe: ME, classOutbox: OUTBOX, classSkip: SKIP, classAside: ASIDE } = CONTRACT.storageKeys;
   const read = (key) => attempt(() => JSON.parse(store.get(key)), null);
-  let me = on ? read(ME) : null;  // {id, name, token, rename?}
+  let me = on ? read(ME) : null;  // {id, name, token, rename?, lost?}
   let outbox = on && Array.isArray(read(OUTBOX)) ? read(OUTBOX) : [];
-  let flying = new Set(), delay = 1000, timer = null, busy = false;
+  let aside = on && Array.isArray(read(ASIDE)) ? read(ASIDE) : [];  // [{event, reason}]: refused, kept
+  let flying = new Set(), delay = 1000, timer = null, busy = false, oneByOne = 0;
+  let held = "";  // why the laptop asked this browser to wait (a 429), said under the answers waiting
   const keep = () => { store.set(OUTBOX, JSON.stringify(outbox)); store.set(ME, JSON.stringify(me)); };
+  const bytes = (text) => new TextEncoder().encode(text).length;
   const newId = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("");
   const post = (path, data) => fetch(CONTRACT.apiPrefix + path, { method: "POST", credentials: "same-origin", body: JSON.stringify(data),
     headers: Object.assign({ "Content-Type": "application/json" }, me ? { Authorization: "Bearer " + me.token } : {}) });
@@ -41,57 +44,72 @@ const Class = (() => {
     try {
       const answer = await fetch(CONTRACT.apiPrefix + "checkup?exercise=" + encodeURIComponent(exercise),
         { credentials: "same-origin", headers: { Authorization: "Bearer " + me.token } });
-      if (answer.status === 401) { forget(); return null; }
+      if (answer.status === 401) { lose(); return null; }
       return answer.ok ? await answer.json() : null;
     } catch (error) { return null; }
   }
 
   function later(ms) { if (!timer) timer = setTimeout(send, ms); }
 
-  function forget() {  // the laptop no longer knows this browser (its data was deleted)
-    me = null; outbox = [];
-    store.drop(ME); store.drop(OUTBOX);
+  // The laptop does not know this browser's token (restarted on other data, or the student was
+  // deleted): nothing waiting is thrown away. The student is asked to join again, and what waits
+  // goes with the new join; until then the old token is tried now and then, in case the laptop
+  // comes back on the right data.
+  function lose() {
+    if (!me.lost) { me.lost = true; keep(); }
     status();
+    askToJoin(document.querySelector("[data-my-answers]") || document.querySelector("[data-exercise]"));
+  }
+
+  function found() {  // the laptop knows this browser again
+    if (!me.lost) return;
+    delete me.lost; keep();
+    all(document, ".whc-join").forEach((f) => f.remove());
   }
 
   async function send() {
     timer = null;
     if (busy || !me || (!outbox.length && !me.rename)) return;
     busy = true;
-    let failed = false;
+    let failed = false, wait = 0;
     try {
       if (me.rename) {
         const answer = await post("me", { name: me.rename });
-        if (answer.status === 401) return forget();
+        if (answer.status === 401) { lose(); failed = true; return; }
         if (answer.ok || answer.status === 400) { delete me.rename; keep(); }
       }
-      const batch = [];
-      let size = 0;
-      for (const event of outbox) {
-        size += JSON.stringify(event).length;
-        if (batch.length && (batch.length >= 50 || size > 200000)) break;
-        batch.push(event);
-      }
+      const batch = nextBatch();
       if (!batch.length) return;
       batch.forEach((e) => flying.add(e.id));
       const answer = await post("events", { events: batch });
-      if (answer.status === 401) return forget();
+      if (answer.status === 401) { lose(); failed = true; return; }
+      if (answer.status < 500) found();  // it read the token: it knows this browser
       const handins = batch.filter((e) => e.type === "handin");
+      held = "";
       if (answer.status === 200 || answer.status === 422) {
         const body = await answer.json();
         const done = new Set(body.stored.concat(body.refused.map((r) => r.id)));
         outbox = outbox.filter((e) => !done.has(e.id));
         keep();
+        oneByOne = Math.max(0, oneByOne - 1);
         handins.forEach((e) => {
           const refusal = body.refused.find((r) => r.id === e.id);
           if (refusal) tell(e.exercise, { error: refusal.error });
           else if (done.has(e.id)) tell(e.exercise, { stored: true });
         });
-      } else if (answer.status < 500 && answer.status !== 429) {
-        const bad = new Set(batch.map((e) => e.id));  // can never be accepted: not kept
-        outbox = outbox.filter((e) => !bad.has(e.id));
-        keep();
-        handins.forEach((e) => tell(e.exercise, { error: say("handin_failed", {}) }));
+      } else if (answer.status === 429) {  // too much from this student: kept, sent later
+        const body = await answer.json().catch(() => ({}));
+        held = say(body.code === "lesson_full" ? "class_lesson_full" : "class_too_fast", {});
+        wait = 1000 * Number(answer.headers.get("Retry-After")) || 0;
+        failed = true;
+      } else if (answer.status < 500) {
+        // Refused whole: one at a time finds the answer it refuses; that one alone is set aside.
+        if (batch.length > 1) oneByOne = batch.length;
+        else {
+          setAside(batch[0], await answer.json().then((body) => body.error, () => String(answer.status)));
+          oneByOne = Math.max(0, oneByOne - 1);
+          handins.forEach((e) => tell(e.exercise, { error: say("handin_failed", {}) }));
+        }
       } else failed = true;
       keep();
     } catch (error) {
@@ -101,27 +119,52 @@ const Class = (() => {
       busy = false;
       delay = failed ? Math.min(delay * 2, 30000) : 1000;
       status();
-      if (me && (outbox.length || me.rename)) later(failed ? delay : 0);
+      if (me && (outbox.length || me.rename)) later(failed ? Math.max(delay, wait) : 0);
     }
+  }
+
+  // The next batch: under the laptop's limit in UTF-8 bytes, as the laptop counts it.
+  function nextBatch() {
+    const batch = [];
+    let size = bytes('{"events":[]}');
+    for (const event of outbox) {
+      size += bytes(JSON.stringify(event)) + (batch.length ? 1 : 0);
+      if (batch.length && (batch.length >= (oneByOne ? 1 : 50) || size > CONTRACT.maxBatchBytes)) break;
+      batch.push(event);
+    }
+    return batch;
+  }
+
+  // An answer the laptop will never take is kept apart, and said so, never thrown away.
+  function setAside(event, reason) {
+    aside.push({ event, reason });
+    outbox = outbox.filter((e) => e.id !== event.id);
+    store.set(ASIDE, JSON.stringify(aside));
+    keep();
   }
 
   // A quiet line under each exercise: what has reached the teacher.
   function status() {
     all(document, "[data-exercise]").forEach((root) => {
       let line = root.querySelector(".whc-exercise__class");
-      if (!me) { if (line) line.remove(); return; }
+      const refused = aside.filter((a) => a.event.exercise === root.dataset.exercise);
+      if (!me && !refused.length) { if (line) line.remove(); return; }
       if (!line) root.querySelector("[data-score]").after(line = el("p", "whc-exercise__class"));
       const waiting = outbox.filter((e) => e.exercise === root.dataset.exercise).length;
       // A check-up's answers count only once handed in: the hand-in's own line says that.
       const saved = Answers.read(root.dataset.exercise).record && !root.hasAttribute("data-assessment");
-      line.textContent = waiting ? say("class_waiting", { count: waiting }) : saved ? say("class_saved", {}) : "";
+      line.textContent = [waiting ? say("class_waiting", { count: waiting }) + (held && " " + held)
+        : saved ? say("class_saved", {}) : "",
+      refused.length ? say("class_set_aside", { count: refused.length, reason: refused[refused.length - 1].reason }) : ""]
+        .filter(Boolean).join(" ");
     });
   }
 
   // "Join the class": before the first exercise (once, unless joined or skipped) and on My answers.
   function prompt(place, skippable) {
     const form = el("form", "admonition info whc-join"), id = "whc-join-name";
-    form.append(el("p", "admonition-title", say("class_join_title", {})), el("p", "", say("class_join_text", {})));
+    form.append(el("p", "admonition-title", say("class_join_title", {})),
+      el("p", "", say(me && me.lost ? "class_join_again" : "class_join_text", {})));
     const label = form.appendChild(el("label", "", say("class_name_label", {})));
     label.htmlFor = id;
     const input = form.appendChild(el("input"));
@@ -162,15 +205,17 @@ const Class = (() => {
 
   // A check-up needs a name on the laptop: ask for it above that exercise, with no "Not now".
   function askToJoin(root) {
-    if (on && !me && !document.querySelector(".whc-join")) prompt((form) => root.before(form), false);
+    if (on && !joined() && root && !document.querySelector(".whc-join")) prompt((form) => root.before(form), false);
   }
+  const joined = () => Boolean(me && !me.lost);
 
   function start() {
     if (!on) return;
     status();
     const first = document.querySelector("[data-exercise]"), mine = document.querySelector("[data-my-answers]");
-    if (!me && !document.querySelector(".whc-join")) {
+    if (!joined() && !document.querySelector(".whc-join")) {
       if (mine) prompt((form) => mine.prepend(form), false);
+      else if (me) askToJoin(first);
       else if (first && !store.get(SKIP)) prompt((form) => first.before(form), true);
     }
     later(0);
@@ -185,5 +230,5 @@ const Class = (() => {
     });
     window.addEventListener("online", () => later(0));
   }
-  return { record, start, results, askToJoin, served: () => on, joined: () => Boolean(me) };
+  return { record, start, results, askToJoin, served: () => on, joined };
 })();
