@@ -206,6 +206,13 @@ def join_class(page, url: str, name: str) -> None:
     page.locator(".whc-join").wait_for(state="detached")
 
 
+def as_another_device(context) -> None:
+    """Make this browser profile's class page believe it runs on another device than the laptop
+    (the tests' browsers all run on the laptop, where the class page needs no PIN)."""
+    context.route("**/api/teacher/session",
+                  lambda route: route.fulfill(json={"teacher": False, "here": False}))
+
+
 def open_class_page(context, url: str):
     """The teacher's class page in this browser profile, signed in: the tests' browser runs on
     the laptop itself, where the class page needs no PIN."""

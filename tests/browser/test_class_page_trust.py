@@ -8,10 +8,7 @@ import json
 
 from playwright.sync_api import expect
 
-from support import TEACHER_PIN, class_server, open_class_page
-
-ELSEWHERE = {"teacher": False, "here": False}  # what the server says to another device
-
+from support import TEACHER_PIN, as_another_device, class_server, open_class_page
 
 def test_the_class_page_says_when_answers_are_not_being_saved_and_why(browser, site, tmp_path):
     with class_server(site, tmp_path) as server:
@@ -60,7 +57,7 @@ def test_another_device_signed_out_by_a_restart_is_told_so_and_what_to_do(browse
                                                                          tmp_path):
     with class_server(site, tmp_path) as server:
         context = browser.new_context()
-        context.route("**/api/teacher/session", lambda route: route.fulfill(json=ELSEWHERE))
+        as_another_device(context)
         teacher = context.new_page()
         teacher.clock.install()
         teacher.goto(server.url + "teachers/class.html")

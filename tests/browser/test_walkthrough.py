@@ -4,7 +4,7 @@ a notice that contradicted the page, and words pointing the wrong way."""
 from __future__ import annotations
 
 from answering import exercise_root, press, score_text
-from support import PHONE
+from support import PHONE, as_another_device
 
 
 def edges_show(field) -> bool:
@@ -26,7 +26,9 @@ def test_the_join_box_shows_where_to_type_the_name(browser, server):
     context.close()
 
 
-def test_the_class_page_shows_where_to_type_the_pin_and_no_offline_notice_when_served(page, server):
+def test_the_class_page_shows_where_to_type_the_pin_and_no_offline_notice_when_served(
+        context, page, server):
+    as_another_device(context)  # on the laptop itself the class page asks for no PIN
     page.goto(server + "teachers/class.html")
     pin = page.locator("#whc-class-pin")
     pin.wait_for()
