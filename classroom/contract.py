@@ -103,6 +103,7 @@ ATTRIBUTES = {
     "data-class-import-summary": "what an import did",
     "data-class-import-list": "the files an import read",
     "data-class-students": "the students table",
+    "data-class-same-names": "records loaded from files that share a joined student's name",
     "data-class-names": "show or hide the students' names",
     "data-class-help": "who asked for help",
     "data-class-exercises": "the figures per exercise",

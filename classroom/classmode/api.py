@@ -13,7 +13,8 @@ from pathlib import Path
 
 import falcon
 
-from . import checkup
+from . import checkup, people
+from .api_people import PEOPLE_ROUTES
 from .catalogue import EventError
 from .exports import to_csv, to_xapi
 from .imports import FileRefused, events_from_file
@@ -246,7 +247,7 @@ class ImportFile(Resource):
             name, events = events_from_file(self.live.catalogue()[0], text)
         except FileRefused as why:
             raise ApiError(422, f"{file_name} was not loaded: {why}.", file=file_name) from None
-        student = self.store.student_named(name)
+        student = people.file_student(self.store, name)  # never a live account (F3)
         self.store.add_events(student.id, events)
         self.live.events_arrived()
         resp.media = {"file": file_name, "name": student.name, "exercises": len(events)}
@@ -279,7 +280,7 @@ ROUTES = {
     "/teacher/results.jsonl": partial(Download, format="xapi"),
     "/teacher/lessons": Lessons, "/teacher/checkup": CheckupSettings,
     "/teacher/import": ImportFile, "/teacher/students/{student_id}/delete": DeleteStudent,
-    "/teacher/delete-everything": DeleteEverything,
+    "/teacher/delete-everything": DeleteEverything, **PEOPLE_ROUTES,
 }
 
 

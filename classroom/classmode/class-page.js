@@ -20,6 +20,22 @@ function button(text, action) {
   return b;
 }
 
+// A file's record that shares a joined student's name: the teacher decides (F3).
+function drawSameNames(matches) {
+  const list = part("same-names");
+  list.textContent = "";
+  matches.forEach((match) => {
+    const li = list.appendChild(el("li", "", say("cp_same_name", { name: match.name }) + " "));
+    match.joined.forEach((student) => {
+      const time = clock(student.at);
+      li.append(button(say("cp_merge", { name: match.name, time }), () => {
+        if (confirm(say("cp_merge_confirm", { name: match.name, time })))
+          api("students/" + encodeURIComponent(match.file) + "/merge", { into: student.id }).then(refresh);
+      }));
+    });
+  });
+}
+
 async function refresh() {
   clearTimeout(timer);
   const asked = lesson;
@@ -67,6 +83,7 @@ function draw(data) {
     }));
     remove.setAttribute("aria-label", say("cp_delete_one_name", { name: s.name }));
   });
+  drawSameNames(data.sameName);
   const help = part("help");
   help.textContent = "";
   if (!data.figures.help.length) help.append(el("li", "", say("cp_help_none", {})));

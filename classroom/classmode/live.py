@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import AuthoringError
 from .catalogue import Catalogue
 from .figures import LiveFigures
+from .people import same_names
 from .store import ClassStore
 from .teacher import Teacher
 from .work import Scorer
@@ -84,7 +85,8 @@ class LiveClass:
         """What the class page shows of a lesson: the lessons, the check-up's settings and the
         figures, whose JSON text (kept between refreshes) is embedded whole, not rebuilt."""
         members = {"lesson": lesson, "lessons": self.store.lessons(),
-                   "checkup": self.store.checkup(lesson).__dict__}
+                   "checkup": self.store.checkup(lesson).__dict__,
+                   "sameName": same_names(self.store)}
         texts = {name: json.dumps(value, ensure_ascii=False) for name, value in members.items()}
         texts["figures"] = self.figures_json(lesson)
         return "{" + ",".join(f"{json.dumps(name)}:{text}" for name, text in texts.items()) + "}"

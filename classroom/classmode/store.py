@@ -54,6 +54,14 @@ CREATE TABLE IF NOT EXISTS checkups (
 );
 """
 
+# Students made from My answers files the teacher loaded (people.py): no browser holds their
+# token, and a file is never merged into a student who joined live unless the teacher says so.
+SCHEMA += """
+CREATE TABLE IF NOT EXISTS file_students (
+    student TEXT PRIMARY KEY REFERENCES students(id) ON DELETE CASCADE
+);
+"""
+
 # When a student sees the check-up's feedback: at each hand-in (and they may hand in again),
 # once they have handed in (their first hand-in counts), or when the teacher releases results.
 FEEDBACK_MODES = contract.FEEDBACK_MODES

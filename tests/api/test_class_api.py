@@ -115,7 +115,7 @@ def test_the_class_page_reads_the_lesson_and_its_figures(api, teacher, catalogue
     answer = api.simulate_get("/teacher/report", headers=teacher)
     assert answer.headers["Content-Type"].startswith("application/json")
     report = answer.json
-    assert list(report) == ["lesson", "lessons", "checkup", "figures"]
+    assert list(report) == ["lesson", "lessons", "checkup", "sameName", "figures"]
     assert report["checkup"] == {"open": False, "feedback": "release", "released": False}
     assert list(report["figures"]) == ["students", "help", "exercises"]
     assert [s["name"] for s in report["figures"]["students"]] == ["Ann"]

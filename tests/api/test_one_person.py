@@ -1,0 +1,67 @@
+"""One person, one record (issue 21, section 2): a My answers file never reaches a live account
+its owner did not make (F3), no account sees key entries it has not handed in (F2), and names
+the teacher cannot tell apart are shown apart (F12)."""
+
+from __future__ import annotations
+
+import json
+
+from classroom.contract import FILE_FORMAT
+
+EXERCISE = "lesson-1-practice"
+
+
+def join(api, name: str) -> tuple[dict, dict]:
+    answer = api.simulate_post("/join", json={"name": name})
+    assert answer.status_code == 201, answer.json
+    return answer.json, {"Authorization": f"Bearer {answer.json['token']}"}
+
+
+def my_answers_file(catalogue, name: str, response: str = "b") -> str:
+    version = catalogue.exercises[EXERCISE].items["cells-migrate"].version
+    return json.dumps({"format": FILE_FORMAT, "version": 1, "name": name, "exercises": {
+        EXERCISE: {"items": {"cells-migrate": {"v": version, "r": response}}}}})
+
+
+def load(api, teacher, text: str) -> dict:
+    answer = api.simulate_post("/teacher/import", json={"file": "vera.json", "content": text},
+                               headers=teacher)
+    assert answer.status_code == 200, answer.json
+    return answer.json
+
+
+def test_a_loaded_file_never_reaches_a_live_account_of_the_same_name(api, teacher, catalogue):
+    """F3: Mallory joins as "Vera V"; the teacher loads Vera's file. Mallory reads nothing of
+    it; the class page shows the file's record apart, with the same-name match to decide on."""
+    mallory, as_mallory = join(api, "Vera V")
+    version = catalogue.exercises[EXERCISE].items["cells-migrate"].version
+    api.simulate_post("/events", headers=as_mallory, json={"events": [
+        {"id": "mallory-1", "type": "check", "exercise": EXERCISE, "at": 1,
+         "items": {"cells-migrate": {"v": version, "r": "a"}}}]})
+    load(api, teacher, my_answers_file(catalogue, "vera v"))
+    assert api.simulate_get("/me", headers=as_mallory).json["events"] == 1
+    report = api.simulate_get("/teacher/report", headers=teacher).json
+    rows = [s for s in report["figures"]["students"] if s["name"].casefold() == "vera v"]
+    assert len(rows) == 2
+    (match,) = report["sameName"]
+    assert [j["id"] for j in match["joined"]] == [mallory["id"]] and match["file"] != mallory["id"]
+    # A second file of the same name joins the first file's record, not the live account.
+    load(api, teacher, my_answers_file(catalogue, "Vera V", "a"))
+    assert api.simulate_get("/me", headers=as_mallory).json["events"] == 1
+    assert len(api.simulate_get("/teacher/report", headers=teacher).json["sameName"]) == 1
+    # The teacher decides: merged, the file's answers are that student's, and the match is gone.
+    merged = api.simulate_post(f"/teacher/students/{match['file']}/merge",
+                               json={"into": mallory["id"]}, headers=teacher)
+    assert merged.status_code == 200, merged.json
+    assert api.simulate_get("/me", headers=as_mallory).json["events"] == 3
+    report = api.simulate_get("/teacher/report", headers=teacher).json
+    assert report["sameName"] == [] and len(report["figures"]["students"]) == 1
+
+
+def test_merging_needs_the_teacher_and_two_real_students(api, teacher, catalogue):
+    ann, as_ann = join(api, "Ann")
+    bob, _ = join(api, "Bob")
+    path = f"/teacher/students/{ann['id']}/merge"
+    assert api.simulate_post(path, json={"into": bob["id"]}, headers=as_ann).status_code == 401
+    assert api.simulate_post(path, json={"into": "nobody"}, headers=teacher).status_code == 404
+    assert api.simulate_post(path, json={"into": ann["id"]}, headers=teacher).status_code == 400
