@@ -36,7 +36,8 @@ API_PREFIX = "/api/"           # the class-mode API, on the classroom server onl
 # What the browser keeps (localStorage): saved answers under STORAGE_PREFIX + exercise id, and
 # class mode's own records.
 STORAGE_KEYS = {"answers": STORAGE_PREFIX, "classMe": "whc:class:me",
-                "classOutbox": "whc:class:outbox", "classSkip": "whc:class:skip"}
+                "classOutbox": "whc:class:outbox", "classSkip": "whc:class:skip",
+                "classLeft": "whc:class:left"}  # the laptop forgot this browser (deleted)
 # When learners see feedback in a check-up: at once, after they hand in, when the teacher says.
 FEEDBACK_MODES = ("at-once", "after-handin", "release")
 # A scorer's verdict on one item; an open answer is only ever "answered" (no score).
