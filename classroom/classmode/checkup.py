@@ -45,6 +45,8 @@ def own_results(exercise: ExerciseInfo, scorer, settings: Checkup, handins: list
     if not exercise.handler.whole_text:  # a text to mark is one item: its whole key
         key = {**{name: value for name, value in key.items() if name != "items"},
                "items": {item: key["items"][item] for item in answers if item in key["items"]}}
+    else:
+        key = marked_only(key, answers)
     score = out_of = 0
     for item in exercise.items:
         answer = answers.get(item)
@@ -56,3 +58,14 @@ def own_results(exercise: ExerciseInfo, scorer, settings: Checkup, handins: list
                 score=[score, out_of] if out_of else None)
     return view
 
+
+
+def marked_only(key: dict, answers: dict) -> dict:
+    """A text's key cut to the sentences the student marked (F2): the claims they did not mark
+    are only counted, so a throw-away hand-in does not give the rest of the text's key away."""
+    marked = {sentence for answer in answers.values() if isinstance(answer["r"], dict)
+              for sentence in answer["r"]}
+    claims = {name: claim for name, claim in key["items"].items() if claim["sentence"] in marked}
+    return {**key, "items": claims,
+            "notClaims": {s: why for s, why in key.get("notClaims", {}).items() if s in marked},
+            "unmarked": len(key["items"]) - len(claims)}

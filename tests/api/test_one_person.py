@@ -65,3 +65,28 @@ def test_merging_needs_the_teacher_and_two_real_students(api, teacher, catalogue
     assert api.simulate_post(path, json={"into": bob["id"]}, headers=as_ann).status_code == 401
     assert api.simulate_post(path, json={"into": "nobody"}, headers=teacher).status_code == 404
     assert api.simulate_post(path, json={"into": ann["id"]}, headers=teacher).status_code == 400
+
+
+def test_no_key_entry_for_a_claim_not_handed_in(api, teacher, catalogue):
+    """F2: with feedback after hand-in, an account that hands in one marked sentence of the
+    claims check-up learns the key of that sentence only, not the other claims'."""
+    from classroom.contract import TEXT_ITEM
+    claims = catalogue.exercises["checkup-claims"]
+    api.simulate_post("/teacher/checkup", json={"open": True, "feedback": "after-handin"},
+                      headers=teacher)
+    marked = next(iter(claims.key["items"].values()))["sentence"]
+    _, as_alt = join(api, "zz alt")
+    handin = {"id": "alt-handin-1", "type": "handin", "exercise": claims.id, "at": 1,
+              "items": {TEXT_ITEM: {"v": claims.items[TEXT_ITEM].version,
+                                    "r": {marked: "benefit"}}}}
+    stored = api.simulate_post("/events", headers=as_alt, json={"events": [handin]})
+    assert stored.status_code == 200, stored.json
+    view = api.simulate_get("/checkup", params={"exercise": claims.id}, headers=as_alt).json
+    assert [claim["sentence"] for claim in view["key"]["items"].values()] == [marked]
+    assert set(view["key"]["notClaims"]) <= {marked}
+    text = json.dumps(view)
+    for claim in claims.key["items"].values():
+        if claim["sentence"] != marked:
+            assert claim["feedback"] not in text
+    assert view["key"]["unmarked"] == len(claims.key["items"]) - 1
+    assert view["score"][1] == len(claims.key["items"])  # the mark is still out of every claim

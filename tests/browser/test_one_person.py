@@ -138,3 +138,30 @@ def test_the_teacher_merges_a_same_name_file_on_the_class_page(browser, site, tm
         assert teacher.locator("[data-class-students] tr").count() == 1
         assert laptop_answers(server.url, student) == {"more-stable": "a", "cells-migrate": "b"}
         context.close()
+
+
+def test_a_text_handed_in_is_marked_out_of_every_claim_without_their_key(browser, site, tmp_path):
+    """F2 on the page: one sentence of the claims check-up handed in; the feedback counts
+    every claim of the text, and the key of the claims not marked never reaches the page."""
+    from classroom.contract import TEXT_ITEM
+    claims = Catalogue.load(ROOT).exercises["checkup-claims"]
+    marked = next(iter(claims.key["items"].values()))
+    with class_server(site, tmp_path) as server:
+        call(server.url, "api/teacher/checkup", {"open": True, "feedback": "after-handin"},
+             teacher_cookie(server.url))
+        context = browser.new_context()
+        page = context.new_page()
+        join_class(page, server.url, "Zz Alt")
+        handin = {"id": "alt-handin-1", "type": "handin", "exercise": claims.id, "at": 1,
+                  "items": {TEXT_ITEM: {"v": claims.items[TEXT_ITEM].version,
+                                        "r": {marked["sentence"]: marked["answer"]}}}}
+        status, body, _ = call(server.url, "api/events", {"events": [handin]}, token_of(page))
+        assert status == 200, body
+        page.goto(server.url + "practice/check-up.html")
+        root = page.locator(f"[data-exercise='{claims.id}']")
+        count = len(claims.key["items"])
+        root.locator("[data-score]").get_by_text(f"1 of {count} claims").wait_for()
+        root.get_by_text(f"{count - 1} more claims in this text that you did not mark").wait_for()
+        key = page.evaluate(f"document.querySelector(\"[data-exercise='{claims.id}']\").whc.key")
+        assert list(key["items"]) == [next(iter(claims.key["items"]))]
+        context.close()
