@@ -58,7 +58,7 @@ class Me(Resource):
     def on_post(self, req, resp):
         student = student_of(self.live, req)
         name = clean_name(req.context.json.get("name"))
-        self.store.rename(student.id, name)
+        people.rename(self.store, student.id, name)  # no trace of the former name (F15)
         resp.media = {"id": student.id, "name": name}
 
 

@@ -46,3 +46,11 @@ def merge(store: ClassStore, from_id: str, into_id: str) -> None:
         db.execute("DELETE FROM students WHERE id = ?", (from_id,))
     store._write(move)
     store.generation += 1  # the figures are folded again, with the answers under their student
+
+
+def rename(store: ClassStore, student_id: str, name: str) -> None:
+    """A new name, and the former one gone from every file of the data folder (F15): the old
+    row is overwritten in place (secure_delete) and the write-ahead log emptied into the file."""
+    store.rename(student_id, name)
+    with store._lock:
+        store._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -90,3 +90,14 @@ def test_no_key_entry_for_a_claim_not_handed_in(api, teacher, catalogue):
             assert claim["feedback"] not in text
     assert view["key"]["unmarked"] == len(claims.key["items"]) - 1
     assert view["score"][1] == len(claims.key["items"])  # the mark is still out of every claim
+
+
+def test_a_rename_leaves_no_trace_of_the_former_name(api, store):
+    """F15: after a rename, no file of the data folder (the class file, its -wal and -shm)
+    holds the former name."""
+    _, as_student = join(api, "Formername Qx")
+    renamed = api.simulate_post("/me", json={"name": "Newname Qx"}, headers=as_student)
+    assert renamed.status_code == 200
+    files = sorted(store.path.parent.iterdir())
+    assert files and all(b"Formername" not in path.read_bytes() for path in files), files
+    assert api.simulate_get("/me", headers=as_student).json["name"] == "Newname Qx"
