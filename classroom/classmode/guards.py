@@ -12,6 +12,7 @@ import falcon
 
 from ..contract import MAX_NAME
 from .live import CatalogueUnreadable, LiveClass
+from .names import without_bidi
 from .teacher import Teacher
 
 MAX_BODY = 512 * 1024     # bytes of one request; an open answer is at most 20,000 characters
@@ -101,7 +102,9 @@ def read_json(req) -> dict:
 def clean_name(value) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ApiError(400, "Give a name: the one your teacher calls you, e.g. Sam K.")
-    name = " ".join(value.split())
+    name = " ".join(without_bidi(value).split())  # a name shown reversed misleads (F12)
+    if not name:
+        raise ApiError(400, "Give a name: the one your teacher calls you, e.g. Sam K.")
     if len(name) > MAX_NAME or CONTROL.search(name):
         raise ApiError(400, f"A name is at most {MAX_NAME} letters, on one line.")
     return name

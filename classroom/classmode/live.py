@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import AuthoringError
 from .catalogue import Catalogue
 from .figures import LiveFigures
+from .names import shown_apart
 from .people import same_names
 from .store import ClassStore
 from .teacher import Teacher
@@ -73,13 +74,13 @@ class LiveClass:
     def report(self, lesson: int, use):
         """`use(report)` for one lesson's work (spreads, open answers, downloads)."""
         with self._report_lock:
-            return use(self.figures(lesson).report(self.store.students()))
+            return use(self.figures(lesson).report(shown_apart(self.store.students())))
 
     def figures_json(self, lesson: int) -> str:
         """The class page's figures as JSON text; the same text while nothing new arrives."""
         self._watched = (lesson, time.monotonic())
         with self._report_lock:
-            return self.figures(lesson).as_json(self.store.students())
+            return self.figures(lesson).as_json(shown_apart(self.store.students()))
 
     def class_page_json(self, lesson: int) -> str:
         """What the class page shows of a lesson: the lessons, the check-up's settings and the
@@ -120,7 +121,7 @@ class LiveClass:
                 continue  # nobody is looking: the page's next refresh folds them
             try:
                 with self._report_lock:
-                    self.figures(lesson).update(self.store.students())
+                    self.figures(lesson).update(shown_apart(self.store.students()))
             except Exception:  # noqa: BLE001 -- the page's own refresh then shows the error
                 pass
             time.sleep(FOLD_EVERY)
