@@ -105,6 +105,7 @@ ATTRIBUTES = {
     "data-class-import-list": "the files an import read",
     "data-class-students": "the students table",
     "data-class-same-names": "records loaded from files that share a joined student's name",
+    "data-class-waiting": "students who wait to be let in (a name in use, or a late join)",
     "data-class-names": "show or hide the students' names",
     "data-class-help": "who asked for help",
     "data-class-exercises": "the figures per exercise",

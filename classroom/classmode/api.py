@@ -21,7 +21,7 @@ from .imports import FileRefused, events_from_file
 from .guards import (CONTROL, TEACHER_COOKIE, ApiError, Headers, JsonBody, TeacherOnly, clean_name,
                      confirmed, exercise_item, handle_errors, lesson_of, student_of)
 from .live import LiveClass
-from .store import FEEDBACK_MODES, ClassStore
+from .store import FEEDBACK_MODES, Checkup, ClassStore
 from .teacher import Teacher
 from .views import open_responses, spread
 
@@ -37,13 +37,6 @@ class Resource:
 
 
 # Students
-class Join(Resource):
-    def on_post(self, req, resp):
-        student, token = self.store.join(clean_name(req.context.json.get("name")))
-        resp.status = 201
-        resp.media = {"id": student.id, "name": student.name, "token": token}
-
-
 class Me(Resource):
     def on_get(self, req, resp):
         student = student_of(self.live, req)
@@ -53,7 +46,7 @@ class Me(Resource):
             for item, answer in event.items.items():
                 answers.setdefault(event.exercise, {})[item] = answer
         resp.media = {"id": student.id, "name": student.name, "events": len(events),
-                      "answers": answers}
+                      "answers": answers, "waiting": people.is_waiting(self.store, student.id)}
 
     def on_post(self, req, resp):
         student = student_of(self.live, req)
@@ -91,7 +84,8 @@ class Events(Resource):
         stored = self.store.add_events(student.id, good) if good else []
         if stored:
             self.live.events_arrived()
-        resp.media = {"stored": stored, "refused": refused}
+        resp.media = {"stored": stored, "refused": refused,
+                      "waiting": people.is_waiting(self.store, student.id)}
         if refused:
             resp.status = 422
             resp.media["error"] = (f"{len(refused)} of {len(events)} answers were refused: "
@@ -111,7 +105,10 @@ class OwnCheckup(Resource):
         lesson = self.store.current_lesson()
         handins = [e for e in self.store.events(lesson, student=student.id)
                    if e.type == "handin" and e.exercise == exercise.id]
-        resp.media = checkup.own_results(exercise, scorer, self.store.checkup(lesson), handins)
+        waiting = people.is_waiting(self.store, student.id)  # sees nothing until admitted
+        settings = self.store.checkup(lesson)
+        settings = Checkup(open=settings.open) if waiting else settings
+        resp.media = {**checkup.own_results(exercise, scorer, settings, handins), "waiting": waiting}
 
 
 # The teacher
@@ -273,7 +270,7 @@ class DeleteEverything(Resource):
 
 
 ROUTES = {
-    "/join": Join, "/me": Me, "/events": Events, "/checkup": OwnCheckup,
+    "/me": Me, "/events": Events, "/checkup": OwnCheckup,
     "/teacher/login": Login, "/teacher/logout": Logout, "/teacher/session": Session,
     "/teacher/report": ClassReport, "/teacher/spread": Spread, "/teacher/open": OpenResponses,
     "/teacher/results.csv": partial(Download, format="csv"),

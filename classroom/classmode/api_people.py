@@ -1,11 +1,48 @@
-"""The class-mode API's routes for who is who (people.py): the teacher merges a record made
-from a loaded file into the student it belongs to. Mounted with api.py's ROUTES."""
+"""The class-mode API's routes for who is who (people.py): joining, and the teacher's decisions
+(merge a record into the student it belongs to, admit a student who waits). Mounted with
+api.py's ROUTES."""
 
 from __future__ import annotations
 
 from . import people
-from .guards import ApiError
+from .guards import ApiError, clean_name
 from .live import LiveClass
+
+
+WAITING = {
+    "name": ("Someone in the class already uses this name, so your teacher has to let you in: "
+             "tell your teacher. Your answers are kept meanwhile."),
+    "checkup": ("The check-up has started, so your teacher has to let you in: tell your "
+                "teacher your name. Your answers are kept meanwhile."),
+}
+
+
+class Join:
+    """A new student. One whose name is in use, or who joins while the check-up is open, is
+    told so and waits for the teacher (people.join)."""
+    teacher = False
+
+    def __init__(self, live: LiveClass):
+        self.live, self.store = live, live.store
+
+    def on_post(self, req, resp):
+        student, token, why = people.join(self.store, clean_name(req.context.json.get("name")))
+        resp.status = 201
+        resp.media = {"id": student.id, "name": student.name, "token": token,
+                      "waiting": bool(why), "message": WAITING.get(why, "")}
+
+
+class Admit:
+    teacher = True
+
+    def __init__(self, live: LiveClass):
+        self.live, self.store = live, live.store
+
+    def on_post(self, req, resp, student_id):
+        if student_id not in self.store.students():
+            raise ApiError(404, "There is no such student (deleted or merged already?).")
+        people.admit(self.store, student_id)
+        resp.media = {"admitted": student_id}
 
 
 class Merge:
@@ -26,4 +63,5 @@ class Merge:
         resp.media = {"merged": student_id, "into": into}
 
 
-PEOPLE_ROUTES = {"/teacher/students/{student_id}/merge": Merge}
+PEOPLE_ROUTES = {"/join": Join, "/teacher/students/{student_id}/merge": Merge,
+                 "/teacher/students/{student_id}/admit": Admit}

@@ -36,6 +36,24 @@ function drawSameNames(matches) {
   });
 }
 
+// Who joined with a name in use, or after the check-up opened: the teacher lets them in or merges.
+function drawWaiting(waiting) {
+  const list = part("waiting");
+  list.textContent = "";
+  waiting.forEach((w) => {
+    const words = { name: w.name, time: clock(w.at) };
+    const li = list.appendChild(el("li", "", say(w.why === "name" ? "cp_waiting_name" : "cp_waiting_checkup", words) + " "));
+    li.append(button(say("cp_admit", words), () => api("students/" + encodeURIComponent(w.id) + "/admit", {}).then(refresh)));
+    w.sameAs.forEach((other) => {
+      const them = { name: w.name, time: clock(other.at) };
+      li.append(" ", button(say("cp_merge_same", them), () => {
+        if (confirm(say("cp_merge_same_confirm", them)))
+          api("students/" + encodeURIComponent(w.id) + "/merge", { into: other.id }).then(refresh);
+      }));
+    });
+  });
+}
+
 async function refresh() {
   clearTimeout(timer);
   const asked = lesson;
@@ -84,6 +102,7 @@ function draw(data) {
     remove.setAttribute("aria-label", say("cp_delete_one_name", { name: s.name }));
   });
   drawSameNames(data.sameName);
+  drawWaiting(data.waiting);
   const help = part("help");
   help.textContent = "";
   if (!data.figures.help.length) help.append(el("li", "", say("cp_help_none", {})));

@@ -14,7 +14,7 @@ from ..errors import AuthoringError
 from .catalogue import Catalogue
 from .figures import LiveFigures
 from .names import shown_apart
-from .people import same_names
+from .people import same_names, waiting_list
 from .store import ClassStore
 from .teacher import Teacher
 from .work import Scorer
@@ -87,7 +87,7 @@ class LiveClass:
         figures, whose JSON text (kept between refreshes) is embedded whole, not rebuilt."""
         members = {"lesson": lesson, "lessons": self.store.lessons(),
                    "checkup": self.store.checkup(lesson).__dict__,
-                   "sameName": same_names(self.store)}
+                   "sameName": same_names(self.store), "waiting": waiting_list(self.store)}
         texts = {name: json.dumps(value, ensure_ascii=False) for name, value in members.items()}
         texts["figures"] = self.figures_json(lesson)
         return "{" + ",".join(f"{json.dumps(name)}:{text}" for name, text in texts.items()) + "}"

@@ -1,9 +1,12 @@
 """Who is who in the class. A My answers file the teacher loads goes to a record of its own,
 never to a student who joined live under that name (anyone can type any name, F3): a same-name
-match is listed on the class page and merged only when the teacher says so."""
+match is listed on the class page and merged only when the teacher says so. A device that joins
+with a name already in use, or while the check-up is open, waits for the teacher to admit it
+(or merge it): until then it sees no check-up feedback, so a throw-away account learns no key."""
 
 from __future__ import annotations
 
+from .names import look
 from .store import ClassStore, Student
 
 
@@ -54,3 +57,36 @@ def rename(store: ClassStore, student_id: str, name: str) -> None:
     store.rename(student_id, name)
     with store._lock:
         store._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def join(store: ClassStore, name: str) -> tuple[Student, str, str]:
+    """A new student, their token, and why they wait for the teacher ("" if they need not)."""
+    made = from_files(store)
+    taken = any(look(s.name) == look(name) for sid, s in store.students().items()
+                if sid not in made)
+    why = "name" if taken else "checkup" if store.checkup(store.current_lesson()).open else ""
+    student, token = store.join(name)
+    if why:
+        store._write(lambda db: db.execute(
+            "INSERT INTO waiting_students (student, why) VALUES (?, ?)", (student.id, why)))
+    return student, token, why
+
+
+def is_waiting(store: ClassStore, student_id: str) -> bool:
+    return bool(store._read("SELECT 1 FROM waiting_students WHERE student = ?", (student_id,)))
+
+
+def admit(store: ClassStore, student_id: str) -> None:
+    store._write(lambda db: db.execute("DELETE FROM waiting_students WHERE student = ?",
+                                       (student_id,)))
+
+
+def waiting_list(store: ClassStore) -> list[dict]:
+    """Who waits, why, and (for a name in use) the admitted students who look the same."""
+    students, made = store.students(), from_files(store)
+    waits = dict(store._read("SELECT student, why FROM waiting_students"))
+    return [{"id": sid, "name": student.name, "at": student.joined, "why": waits[sid],
+             "sameAs": [{"id": other, "at": s.joined} for other, s in students.items() if other != sid
+                        and other not in made and other not in waits
+                        and look(s.name) == look(student.name)]}
+            for sid, student in students.items() if sid in waits]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import contract
+from .people_tables import PEOPLE_SCHEMA
 
 FILE_NAME = "class.sqlite3"
 
@@ -51,14 +52,6 @@ CREATE TABLE IF NOT EXISTS checkups (
     open INTEGER NOT NULL,
     feedback TEXT NOT NULL,
     released INTEGER NOT NULL
-);
-"""
-
-# Students made from My answers files the teacher loaded (people.py): no browser holds their
-# token, and a file is never merged into a student who joined live unless the teacher says so.
-SCHEMA += """
-CREATE TABLE IF NOT EXISTS file_students (
-    student TEXT PRIMARY KEY REFERENCES students(id) ON DELETE CASCADE
 );
 """
 
@@ -122,7 +115,7 @@ class ClassStore:
             self._db.execute("PRAGMA synchronous=FULL")  # acknowledged means on disk
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA secure_delete=ON")  # deleted answers are overwritten
-            self._db.executescript(SCHEMA)
+            self._db.executescript(SCHEMA + PEOPLE_SCHEMA)
         if self.current_lesson() is None:
             self.new_lesson()
 

@@ -51,8 +51,14 @@ const Class = (() => {
       const answer = await fetch(CONTRACT.apiPrefix + "checkup?exercise=" + encodeURIComponent(exercise),
         { credentials: "same-origin", headers: { Authorization: "Bearer " + me.token } });
       if (answer.status === 401) { forget(); return null; }
-      return answer.ok ? await answer.json() : null;
+      const data = answer.ok ? await answer.json() : null;
+      if (data) admitted(!data.waiting);
+      return data;
     } catch (error) { return null; }
+  }
+
+  function admitted(yes) {  // the teacher let this student in (or they never had to wait)
+    if (me && Boolean(me.waiting) === yes) { me.waiting = !yes; keep(); status(); }
   }
 
   function later(ms) { if (!timer) timer = setTimeout(send, ms); }
@@ -91,6 +97,7 @@ const Class = (() => {
       if (answer.status === 200 || answer.status === 422) {
         const body = await answer.json();
         const done = new Set(body.stored.concat(body.refused.map((r) => r.id)));
+        if ("waiting" in body) admitted(!body.waiting);
         load();
         outbox = outbox.filter((e) => !done.has(e.id));
         keep();
@@ -126,7 +133,7 @@ const Class = (() => {
       if (!me) { if (line) line.remove(); return; }
       if (!line) root.querySelector("[data-score]").after(line = el("p", "whc-exercise__class"));
       const waiting = outbox.filter((e) => e.exercise === root.dataset.exercise).length;
-      line.textContent = waiting ? say("class_waiting", { count: waiting })
+      line.textContent = me.waiting ? say("class_not_admitted", {}) : waiting ? say("class_waiting", { count: waiting })
         : Answers.read(root.dataset.exercise).record && (!me.sent || me.sent.includes(root.dataset.exercise)) ? say("class_saved", {}) : "";
     });
   }
@@ -157,7 +164,8 @@ const Class = (() => {
         const answer = await post("join", { name: input.value });
         const body = await answer.json();
         if (!answer.ok) { show(message, body.error); return; }
-        me = { id: body.id, name: body.name, token: body.token, sent: [] };
+        me = { id: body.id, name: body.name, token: body.token, sent: [], waiting: body.waiting };
+        if (body.waiting) form.before(el("p", "admonition warning whc-admit", body.message));
         Answers.setName(body.name);
         // What this browser already holds goes to the teacher too, unless the teacher deleted
         // this browser's student: then only if the student chooses to send it (D12).
@@ -223,6 +231,7 @@ const Class = (() => {
     try {
       const answer = await fetch(CONTRACT.apiPrefix + "me", { credentials: "same-origin", headers: { Authorization: "Bearer " + me.token } });
       if (answer.status === 401) { forget(); start(); }
+      else if (answer.ok) admitted(!(await answer.json()).waiting);
     } catch (error) { /* the laptop is away: the next send will tell */ }
   }
 

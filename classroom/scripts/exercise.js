@@ -122,6 +122,7 @@ class Exercise {
     const data = await Class.results(this.id);
     if (!data) return;
     if (!data.handedIn) { if (!data.open) show(this.notice, say("checkup_closed", {})); return; }
+    if (data.waiting) { show(this.notice, say("class_not_admitted", {})); return; }
     if (!data.key) { show(this.notice, say(justHandedIn ? "handin_done_wait" : "handin_waiting", {})); return; }
     this.key = data.key;
     const changes = {};

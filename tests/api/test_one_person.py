@@ -72,10 +72,10 @@ def test_no_key_entry_for_a_claim_not_handed_in(api, teacher, catalogue):
     claims check-up learns the key of that sentence only, not the other claims'."""
     from classroom.contract import TEXT_ITEM
     claims = catalogue.exercises["checkup-claims"]
+    _, as_alt = join(api, "zz alt")  # before the check-up opens, or it would wait for the teacher
     api.simulate_post("/teacher/checkup", json={"open": True, "feedback": "after-handin"},
                       headers=teacher)
     marked = next(iter(claims.key["items"].values()))["sentence"]
-    _, as_alt = join(api, "zz alt")
     handin = {"id": "alt-handin-1", "type": "handin", "exercise": claims.id, "at": 1,
               "items": {TEXT_ITEM: {"v": claims.items[TEXT_ITEM].version,
                                     "r": {marked: "benefit"}}}}
@@ -132,3 +132,36 @@ def test_names_the_teacher_cannot_tell_apart_are_shown_apart(api, store, teacher
         assert not any(mark in text for mark in BIDI)
     assert "exe.live Sam" in csv and "sam k. (3)" in csv
     assert api.simulate_post("/join", json={"name": "\u202eAnn"}).json["name"] == "Ann"
+
+
+def test_a_name_in_use_or_a_late_join_waits_for_the_teacher(api, teacher, catalogue):
+    """Item 7: a second device taking a name in use is told and waits; so does an account
+    made after the check-up opened, which sees no feedback until the teacher admits it."""
+    rita, as_rita = join(api, "Rita R")
+    assert rita["waiting"] is False
+    second = api.simulate_post("/join", json={"name": "rita r"})
+    assert second.status_code == 201 and second.json["waiting"] is True
+    assert "already" in second.json["message"]
+    api.simulate_post("/teacher/checkup", json={"open": True, "feedback": "after-handin"},
+                      headers=teacher)
+    alt, as_alt = join(api, "Zz Alt")
+    assert alt["waiting"] is True
+    questions = catalogue.exercises["checkup-questions"]
+    item = next(iter(questions.items))
+    handin = {"id": "alt-handin-1", "type": "handin", "exercise": questions.id, "at": 1,
+              "items": {item: {"v": questions.items[item].version, "r": "a"}}}
+    assert api.simulate_post("/events", headers=as_alt, json={"events": [handin]}).status_code == 200
+    view = api.simulate_get("/checkup", params={"exercise": questions.id}, headers=as_alt).json
+    assert view["handedIn"] and view["key"] is None and view["waiting"] is True
+    assert api.simulate_get("/me", headers=as_alt).json["waiting"] is True
+    waiting = api.simulate_get("/teacher/report", headers=teacher).json["waiting"]
+    assert {w["id"]: w["why"] for w in waiting} == {second.json["id"]: "name", alt["id"]: "checkup"}
+    assert [[s["id"] for s in w["sameAs"]] for w in waiting if w["why"] == "name"] == [[rita["id"]]]
+    admitted = api.simulate_post(f"/teacher/students/{alt['id']}/admit", json={},
+                                 headers=teacher)
+    assert admitted.status_code == 200
+    view = api.simulate_get("/checkup", params={"exercise": questions.id}, headers=as_alt).json
+    assert view["key"] is not None and view["waiting"] is False
+    assert len(api.simulate_get("/teacher/report", headers=teacher).json["waiting"]) == 1
+    assert api.simulate_post(f"/teacher/students/{alt['id']}/admit", json={},
+                             headers=as_rita).status_code == 401

@@ -147,11 +147,11 @@ def test_a_text_handed_in_is_marked_out_of_every_claim_without_their_key(browser
     claims = Catalogue.load(ROOT).exercises["checkup-claims"]
     marked = next(iter(claims.key["items"].values()))
     with class_server(site, tmp_path) as server:
-        call(server.url, "api/teacher/checkup", {"open": True, "feedback": "after-handin"},
-             teacher_cookie(server.url))
         context = browser.new_context()
         page = context.new_page()
-        join_class(page, server.url, "Zz Alt")
+        join_class(page, server.url, "Zz Alt")  # before the check-up opens: no admission needed
+        call(server.url, "api/teacher/checkup", {"open": True, "feedback": "after-handin"},
+             teacher_cookie(server.url))
         handin = {"id": "alt-handin-1", "type": "handin", "exercise": claims.id, "at": 1,
                   "items": {TEXT_ITEM: {"v": claims.items[TEXT_ITEM].version,
                                         "r": {marked["sentence"]: marked["answer"]}}}}
@@ -165,3 +165,28 @@ def test_a_text_handed_in_is_marked_out_of_every_claim_without_their_key(browser
         key = page.evaluate(f"document.querySelector(\"[data-exercise='{claims.id}']\").whc.key")
         assert list(key["items"]) == [next(iter(claims.key["items"]))]
         context.close()
+
+
+def test_a_second_device_with_a_name_in_use_is_told_and_let_in_by_the_teacher(browser, site,
+                                                                               tmp_path):
+    """Item 7: "Rita R" joins from a second device; she is told her teacher has to let her in,
+    the class page lists her with Let in and Merge, and Let in ends her wait."""
+    with class_server(site, tmp_path) as server:
+        first = browser.new_context().new_page()
+        join_class(first, server.url, "Rita R")
+        second_context = browser.new_context()
+        second = second_context.new_page()
+        join_class(second, server.url, "Rita R")
+        second.get_by_text("already uses this name").wait_for()
+        answer(second, "cells-migrate", "b")
+        check(second)
+        status_line(second, "has not let you in yet")
+        teacher = open_class_page(browser.new_context(), server.url)
+        waiting = teacher.locator("[data-class-waiting] li")
+        waiting.get_by_text("a name someone in the class already uses").wait_for()
+        assert waiting.get_by_role("button", name="Same person: merge into Rita R").count() == 1
+        waiting.get_by_role("button", name="Let Rita R in").click()
+        waiting.wait_for(state="detached")
+        second.reload()
+        status_line(second, "Saved for your teacher")
+        second_context.close()
