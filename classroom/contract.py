@@ -106,6 +106,8 @@ ATTRIBUTES = {
     "data-class-students": "the students table",
     "data-class-same-names": "records loaded from files that share a joined student's name",
     "data-class-waiting": "students who wait to be let in (a name in use, or a late join)",
+    "data-class-list": "the class list the teacher pastes (one name a line)",
+    "data-class-list-saved": "what saving the class list did",
     "data-class-names": "show or hide the students' names",
     "data-class-help": "who asked for help",
     "data-class-exercises": "the figures per exercise",

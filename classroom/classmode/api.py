@@ -266,6 +266,7 @@ class DeleteEverything(Resource):
     def on_post(self, req, resp):
         confirmed(req)
         self.store.delete_everything()
+        people.set_class_list(self.store, "")  # the class list too: nothing of the class is left
         resp.media = {"deleted": "everything", "lessons": self.store.lessons()}
 
 

@@ -12,6 +12,8 @@ from .live import LiveClass
 WAITING = {
     "name": ("Someone in the class already uses this name, so your teacher has to let you in: "
              "tell your teacher. Your answers are kept meanwhile."),
+    "list": ("Your name is not on your teacher's class list, so your teacher has to let you in: "
+             "tell your teacher your name. Your answers are kept meanwhile."),
     "checkup": ("The check-up has started, so your teacher has to let you in: tell your "
                 "teacher your name. Your answers are kept meanwhile."),
 }
@@ -45,6 +47,23 @@ class Admit:
         resp.media = {"admitted": student_id}
 
 
+class ClassList:
+    """The class list the teacher pastes once: its names join without waiting."""
+    teacher = True
+
+    def __init__(self, live: LiveClass):
+        self.live, self.store = live, live.store
+
+    def on_get(self, req, resp):
+        resp.media = {"names": people.class_list(self.store)}
+
+    def on_post(self, req, resp):
+        text = req.context.json.get("names")
+        if not isinstance(text, str) or len(text) > 60_000:
+            raise ApiError(400, "Send 'names': the class list, one name a line.")
+        resp.media = {"names": people.set_class_list(self.store, text)}
+
+
 class Merge:
     """The teacher's decision on a same-name match: one student's answers join another's."""
     teacher = True
@@ -64,4 +83,4 @@ class Merge:
 
 
 PEOPLE_ROUTES = {"/join": Join, "/teacher/students/{student_id}/merge": Merge,
-                 "/teacher/students/{student_id}/admit": Admit}
+                 "/teacher/students/{student_id}/admit": Admit, "/teacher/class-list": ClassList}

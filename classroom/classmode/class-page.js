@@ -42,7 +42,7 @@ function drawWaiting(waiting) {
   list.textContent = "";
   waiting.forEach((w) => {
     const words = { name: w.name, time: clock(w.at) };
-    const li = list.appendChild(el("li", "", say(w.why === "name" ? "cp_waiting_name" : "cp_waiting_checkup", words) + " "));
+    const li = list.appendChild(el("li", "", say("cp_waiting_" + w.why, words) + " "));
     li.append(button(say("cp_admit", words), () => api("students/" + encodeURIComponent(w.id) + "/admit", {}).then(refresh)));
     w.sameAs.forEach((other) => {
       const them = { name: w.name, time: clock(other.at) };
@@ -52,6 +52,19 @@ function drawWaiting(waiting) {
       }));
     });
   });
+}
+
+// The class list: read once when the board opens, saved when the teacher says so.
+async function loadList() {
+  const answer = await api("class-list").catch(() => null);
+  if (answer && answer.ok) part("list").value = (await answer.json()).names.join("\n");
+}
+
+async function saveList() {
+  const answer = await api("class-list", { names: part("list").value }).catch(() => null);
+  const data = answer ? await answer.json() : { error: say("cp_unreachable", { time: new Date().toLocaleTimeString() }) };
+  if (answer && answer.ok) part("list").value = data.names.join("\n");
+  show(part("list-saved"), answer && answer.ok ? say("cp_list_saved", { count: data.names.length }) : data.error);
 }
 
 async function refresh() {
@@ -244,6 +257,7 @@ if (classMode) {
     part("login").hidden = true;
     part("board").hidden = false;
     refresh();
+    loadList();
   });
   part("lesson").addEventListener("change", (event) => { lesson = Number(event.target.value); chosen = null; refresh(); });
   part("names").addEventListener("change", () => chosen && chosen.open && detail());
@@ -259,9 +273,10 @@ if (classMode) {
     if (action.dataset.classAction === "new-lesson" && confirm(say("cp_new_lesson_confirm", {})))
       api("lessons", {}).then(() => { lesson = null; chosen = null; refresh(); });
     if (action.dataset.classAction === "delete-everything" && confirm(say("cp_delete_all_confirm", {})))
-      api("delete-everything", { confirm: true }).then(() => { lesson = null; chosen = null; refresh(); });
+      api("delete-everything", { confirm: true }).then(() => { lesson = null; chosen = null; refresh(); loadList(); });
+    if (action.dataset.classAction === "save-list") saveList();
   });
   api("session").then((r) => r.json()).then((s) => {
-    if (s.teacher) { part("board").hidden = false; refresh(); } else showLogin("");
+    if (s.teacher) { part("board").hidden = false; refresh(); loadList(); } else showLogin("");
   }).catch(() => showLogin(""));
 }

@@ -6,7 +6,10 @@ with a name already in use, or while the check-up is open, waits for the teacher
 
 from __future__ import annotations
 
-from .names import look
+import os
+
+from ..contract import MAX_NAME
+from .names import look, without_bidi
 from .store import ClassStore, Student
 
 
@@ -61,10 +64,12 @@ def rename(store: ClassStore, student_id: str, name: str) -> None:
 
 def join(store: ClassStore, name: str) -> tuple[Student, str, str]:
     """A new student, their token, and why they wait for the teacher ("" if they need not)."""
-    made = from_files(store)
+    made, listed = from_files(store), {look(listed) for listed in class_list(store)}
     taken = any(look(s.name) == look(name) for sid, s in store.students().items()
                 if sid not in made)
-    why = "name" if taken else "checkup" if store.checkup(store.current_lesson()).open else ""
+    # On the teacher's class list: in at once, check-up or not; off it: the teacher decides.
+    why = ("name" if taken else ("list" if look(name) not in listed else "") if listed
+           else "checkup" if store.checkup(store.current_lesson()).open else "")
     student, token = store.join(name)
     if why:
         store._write(lambda db: db.execute(
@@ -90,3 +95,39 @@ def waiting_list(store: ClassStore) -> list[dict]:
                         and other not in made and other not in waits
                         and look(s.name) == look(student.name)]}
             for sid, student in students.items() if sid in waits]
+
+
+# The class list the teacher pastes once: a text file in the data folder, one name a line, kept
+# for later lessons (and removed by Delete everything).
+LIST_FILE = "class-list.txt"
+MAX_LISTED = 300
+
+
+def listed_names(text: str) -> list[str]:
+    """The names of a pasted list: one a line, spacing tidied, each look-alike once."""
+    names, seen = [], set()
+    for line in text.splitlines():
+        name = " ".join(without_bidi(line).split())
+        if name and len(name) <= MAX_NAME and name.isprintable() and look(name) not in seen:
+            seen.add(look(name))
+            names.append(name)
+    return names[:MAX_LISTED]
+
+
+def class_list(store: ClassStore) -> list[str]:
+    try:
+        return listed_names((store.path.parent / LIST_FILE).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+
+
+def set_class_list(store: ClassStore, text: str) -> list[str]:
+    """Keep the teacher's list (an empty one removes the file); returns the names kept."""
+    names, path = listed_names(text), store.path.parent / LIST_FILE
+    if not names:
+        path.unlink(missing_ok=True)
+        return names
+    part = path.with_suffix(".part")
+    part.write_text("".join(name + "\n" for name in names), encoding="utf-8")
+    os.replace(part, path)  # whole or not at all
+    return names

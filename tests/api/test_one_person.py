@@ -165,3 +165,25 @@ def test_a_name_in_use_or_a_late_join_waits_for_the_teacher(api, teacher, catalo
     assert len(api.simulate_get("/teacher/report", headers=teacher).json["waiting"]) == 1
     assert api.simulate_post(f"/teacher/students/{alt['id']}/admit", json={},
                              headers=as_rita).status_code == 401
+
+
+def test_the_class_list_lets_its_names_in_and_keeps_for_later_lessons(api, store, teacher):
+    """Item 7: the teacher pastes the class list once (kept in the data folder): its names join
+    without waiting, even during the check-up; any other name, or a listed name taken twice,
+    waits for the teacher. Delete everything deletes the list too."""
+    saved = api.simulate_post("/teacher/class-list", headers=teacher,
+                              json={"names": "Rita R\n  Sam   K. \n\nrita r\n"})
+    assert saved.status_code == 200 and saved.json["names"] == ["Rita R", "Sam K."]
+    assert api.simulate_get("/teacher/class-list", headers=teacher).json["names"] == [
+        "Rita R", "Sam K."]
+    assert (store.path.parent / "class-list.txt").read_text(encoding="utf-8") == "Rita R\nSam K.\n"
+    api.simulate_post("/teacher/checkup", json={"open": True}, headers=teacher)
+    assert join(api, "rita r")[0]["waiting"] is False
+    again = join(api, "Rita R")[0]
+    stranger = join(api, "Mallory")[0]
+    assert again["waiting"] and stranger["waiting"] and "class list" in stranger["message"]
+    waiting = api.simulate_get("/teacher/report", headers=teacher).json["waiting"]
+    assert {w["id"]: w["why"] for w in waiting} == {again["id"]: "name", stranger["id"]: "list"}
+    assert api.simulate_post("/teacher/class-list", json={"names": "x"}).status_code == 401
+    api.simulate_post("/teacher/delete-everything", json={"confirm": True}, headers=teacher)
+    assert not (store.path.parent / "class-list.txt").exists()

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+from playwright.sync_api import expect
+
 from classroom.classmode.catalogue import Catalogue
 from classroom.contract import FILE_FORMAT
 from support import (CLASS_LESSON, ROOT, call, class_server, join_class, open_class_page,
@@ -190,3 +192,26 @@ def test_a_second_device_with_a_name_in_use_is_told_and_let_in_by_the_teacher(br
         second.reload()
         status_line(second, "Saved for your teacher")
         second_context.close()
+
+
+def test_the_teacher_pastes_the_class_list_and_its_names_join_during_the_check_up(browser, site,
+                                                                                 tmp_path):
+    """Item 7: the list is pasted on the class page once; a listed student joins during the
+    check-up without waiting, an unlisted one is told to ask the teacher."""
+    with class_server(site, tmp_path) as server:
+        teacher = open_class_page(browser.new_context(), server.url)
+        teacher.get_by_label("Names, one a line:").fill("Sam K.\nRita R\n")
+        teacher.get_by_role("button", name="Save the class list").click()
+        teacher.locator("[data-class-list-saved]").get_by_text("Class list saved: 2 names").wait_for()
+        call(server.url, "api/teacher/checkup", {"open": True}, teacher_cookie(server.url))
+        listed = browser.new_context().new_page()
+        join_class(listed, server.url, "sam k.")
+        answer(listed, "cells-migrate", "b")
+        check(listed)
+        status_line(listed, "Saved for your teacher")
+        stranger = browser.new_context().new_page()
+        join_class(stranger, server.url, "Zz Alt")
+        stranger.get_by_text("not on your teacher's class list").wait_for()
+        teacher.reload()  # read back from the data folder
+        expect(teacher.get_by_label("Names, one a line:")).to_have_value("Sam K.\nRita R")
+        assert (tmp_path / "class-data" / "class-list.txt").exists()
