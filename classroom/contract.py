@@ -43,7 +43,8 @@ API_PREFIX = "/api/"           # the class-mode API, on the classroom server onl
 # class mode's own records.
 STORAGE_KEYS = {"answers": STORAGE_PREFIX, "classMe": "whc:class:me",
                 "classOutbox": "whc:class:outbox", "classSkip": "whc:class:skip",
-                "classAside": "whc:class:aside"}  # answers the laptop refused, kept, not sent
+                "classAside": "whc:class:aside",  # answers the laptop refused, kept, not sent
+                "classLeft": "whc:class:left"}  # the laptop forgot this browser (deleted)
 # When learners see feedback in a check-up: at once, after they hand in, when the teacher says.
 FEEDBACK_MODES = ("at-once", "after-handin", "release")
 # A scorer's verdict on one item; an open answer is only ever "answered" (no score).
@@ -112,6 +113,10 @@ ATTRIBUTES = {
     "data-class-import-summary": "what an import did",
     "data-class-import-list": "the files an import read",
     "data-class-students": "the students table",
+    "data-class-same-names": "records loaded from files that share a joined student's name",
+    "data-class-waiting": "students who wait to be let in (a name in use, or a late join)",
+    "data-class-list": "the class list the teacher pastes (one name a line)",
+    "data-class-list-saved": "what saving the class list did",
     "data-class-names": "show or hide the students' names",
     "data-class-help": "who asked for help",
     "data-class-exercises": "the figures per exercise",

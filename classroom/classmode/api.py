@@ -13,8 +13,9 @@ from pathlib import Path
 
 import falcon
 
-from . import checkup, handins
+from . import checkup, handins, people
 from .access import ACCESS_ROUTES
+from .api_people import PEOPLE_ROUTES, Join
 from .catalogue import EventError
 from .checkup_api import Retake
 from .exports import to_csv, to_xapi
@@ -38,13 +39,6 @@ class Resource:
 
 
 # Students
-class Join(Resource):
-    def on_post(self, req, resp):
-        student, token = self.store.join(clean_name(req.context.json.get("name")))
-        resp.status = 201
-        resp.media = {"id": student.id, "name": student.name, "token": token}
-
-
 class Me(Resource):
     def on_get(self, req, resp):
         student = student_of(self.live, req)
@@ -54,12 +48,12 @@ class Me(Resource):
             for item, answer in event.items.items():
                 answers.setdefault(event.exercise, {})[item] = answer
         resp.media = {"id": student.id, "name": student.name, "events": len(events),
-                      "answers": answers}
+                      "answers": answers, "waiting": people.is_waiting(self.store, student.id)}
 
     def on_post(self, req, resp):
         student = student_of(self.live, req)
         name = clean_name(req.context.json.get("name"))
-        self.store.rename(student.id, name)
+        people.rename(self.store, student.id, name)  # no trace of the former name (F15)
         resp.media = {"id": student.id, "name": name}
 
 
@@ -86,7 +80,8 @@ class Events(Resource):
         refused += [{"id": event["id"], "error": why} for event, why in late]
         if stored:
             self.live.events_arrived()
-        resp.media = {"stored": stored, "refused": refused}
+        resp.media = {"stored": stored, "refused": refused,
+                      "waiting": people.is_waiting(self.store, student.id)}
         if refused:
             resp.status = 422
             resp.media["error"] = (f"{len(refused)} of {len(events)} answers were refused: "
@@ -103,7 +98,9 @@ class OwnCheckup(Resource):
         exercise = catalogue.exercises.get(req.get_param("exercise") or "")
         if exercise is None or not exercise.assessment:
             raise ApiError(404, "There is no such check-up exercise.")
-        resp.media = checkup.own_checkup(self.store, exercise, scorer, student.id)
+        waiting = people.is_waiting(self.store, student.id)  # sees nothing until admitted
+        resp.media = {**checkup.own_checkup(self.store, exercise, scorer, student.id, waiting),
+                      "waiting": waiting}
 
 
 # The teacher (signing in: access.py)
@@ -210,7 +207,7 @@ class ImportFile(Resource):
             name, events = events_from_file(self.live.catalogue()[0], text)
         except FileRefused as why:
             raise ApiError(422, f"{file_name} was not loaded: {why}.", file=file_name) from None
-        student = self.store.student_named(name)
+        student = people.file_student(self.store, name)  # never a live account (F3)
         self.store.add_events(student.id, events)
         self.live.events_arrived()
         resp.media = {"file": file_name, "name": student.name, "exercises": len(events)}
@@ -232,11 +229,12 @@ class DeleteEverything(Resource):
     def on_post(self, req, resp):
         confirmed(req)
         self.store.delete_everything()
+        people.set_class_list(self.store, "")  # the class list too: nothing of the class is left
         resp.media = {"deleted": "everything", "lessons": self.store.lessons()}
 
 
 ROUTES = {
-    "/join": Join, "/me": Me, "/events": Events, "/checkup": OwnCheckup,
+    "/me": Me, "/events": Events, "/checkup": OwnCheckup,
     **ACCESS_ROUTES,
     "/teacher/report": ClassReport, "/teacher/spread": Spread, "/teacher/open": OpenResponses,
     "/teacher/results.csv": partial(Download, format="csv"),
@@ -244,7 +242,7 @@ ROUTES = {
     "/teacher/lessons": Lessons, "/teacher/checkup": CheckupSettings,
     "/teacher/import": ImportFile, "/teacher/students/{student_id}/delete": DeleteStudent,
     "/teacher/students/{student_id}/retake": Retake,
-    "/teacher/delete-everything": DeleteEverything,
+    "/teacher/delete-everything": DeleteEverything, **PEOPLE_ROUTES,
 }
 
 

@@ -53,6 +53,8 @@ def own_results(exercise: ExerciseInfo, scorer, settings: Checkup, handins: list
     if not exercise.handler.whole_text:  # a text to mark is one item: its whole key
         key = {**{name: value for name, value in key.items() if name != "items"},
                "items": {item: key["items"][item] for item in answers if item in key["items"]}}
+    else:
+        key = marked_only(key, answers)
     score = out_of = 0
     for item in exercise.items:
         answer = answers.get(item)
@@ -66,13 +68,29 @@ def own_results(exercise: ExerciseInfo, scorer, settings: Checkup, handins: list
 
 
 
-def own_checkup(store: ClassStore, exercise: ExerciseInfo, scorer, student_id: str) -> dict:
+def own_checkup(store: ClassStore, exercise: ExerciseInfo, scorer, student_id: str,
+                waiting: bool = False) -> dict:
     """own_results for the hand-ins a student made since any retake, in whichever lesson they
     were made: that lesson's settings say whether feedback shows (Release reaches it there), and
-    the current lesson's whether the check-up is open now."""
+    the current lesson's whether the check-up is open now. A student still waiting to be let in
+    sees no feedback."""
     mine = sitting([event for event in store.events(student=student_id)
                     if event.exercise == exercise.id])
     now = store.current_lesson()
-    view = own_results(exercise, scorer, store.checkup(mine[0].lesson if mine else now), mine)
+    settings = store.checkup(mine[0].lesson if mine else now)
+    if waiting:  # a student the teacher has not let in yet sees no feedback (people.py)
+        settings = Checkup(open=settings.open)
+    view = own_results(exercise, scorer, settings, mine)
     view.update(open=store.checkup(now).open)
     return view
+
+
+def marked_only(key: dict, answers: dict) -> dict:
+    """A text's key cut to the sentences the student marked (F2): the claims they did not mark
+    are only counted, so a throw-away hand-in does not give the rest of the text's key away."""
+    marked = {sentence for answer in answers.values() if isinstance(answer["r"], dict)
+              for sentence in answer["r"]}
+    claims = {name: claim for name, claim in key["items"].items() if claim["sentence"] in marked}
+    return {**key, "items": claims,
+            "notClaims": {s: why for s, why in key.get("notClaims", {}).items() if s in marked},
+            "unmarked": len(key["items"]) - len(claims)}

@@ -20,6 +20,53 @@ function button(text, action) {
   return b;
 }
 
+// A file's record that shares a joined student's name: the teacher decides (F3).
+function drawSameNames(matches) {
+  const list = part("same-names");
+  list.textContent = "";
+  matches.forEach((match) => {
+    const li = list.appendChild(el("li", "", say("cp_same_name", { name: match.name }) + " "));
+    match.joined.forEach((student) => {
+      const time = clock(student.at);
+      li.append(button(say("cp_merge", { name: match.name, time }), () => {
+        if (confirm(say("cp_merge_confirm", { name: match.name, time })))
+          api("students/" + encodeURIComponent(match.file) + "/merge", { into: student.id }).then(refresh);
+      }));
+    });
+  });
+}
+
+// Who joined with a name in use, or after the check-up opened: the teacher lets them in or merges.
+function drawWaiting(waiting) {
+  const list = part("waiting");
+  list.textContent = "";
+  waiting.forEach((w) => {
+    const words = { name: w.name, time: clock(w.at) };
+    const li = list.appendChild(el("li", "", say("cp_waiting_" + w.why, words) + " "));
+    li.append(button(say("cp_admit", words), () => api("students/" + encodeURIComponent(w.id) + "/admit", {}).then(refresh)));
+    w.sameAs.forEach((other) => {
+      const them = { name: w.name, time: clock(other.at) };
+      li.append(" ", button(say("cp_merge_same", them), () => {
+        if (confirm(say("cp_merge_same_confirm", them)))
+          api("students/" + encodeURIComponent(w.id) + "/merge", { into: other.id }).then(refresh);
+      }));
+    });
+  });
+}
+
+// The class list: read once when the board opens, saved when the teacher says so.
+async function loadList() {
+  const answer = await api("class-list").catch(() => null);
+  if (answer && answer.ok) part("list").value = (await answer.json()).names.join("\n");
+}
+
+async function saveList() {
+  const answer = await api("class-list", { names: part("list").value }).catch(() => null);
+  const data = answer ? await answer.json() : { error: say("cp_unreachable", { time: new Date().toLocaleTimeString() }) };
+  if (answer && answer.ok) part("list").value = data.names.join("\n");
+  show(part("list-saved"), answer && answer.ok ? say("cp_list_saved", { count: data.names.length }) : data.error);
+}
+
 async function refresh() {
   clearTimeout(timer);
   const asked = lesson;
@@ -68,6 +115,8 @@ function draw(data) {
     }));
     remove.setAttribute("aria-label", say("cp_delete_one_name", { name: s.name }));
   });
+  drawSameNames(data.sameName);
+  drawWaiting(data.waiting);
   const help = part("help");
   help.textContent = "";
   if (!data.figures.help.length) help.append(el("li", "", say("cp_help_none", {})));
@@ -233,6 +282,7 @@ async function signInHere() {
   part("board").hidden = false;
   part("pin").hidden = false;
   refresh();
+  loadList();
   return true;
 }
 
@@ -267,6 +317,7 @@ if (classMode) {
     part("login").hidden = true;
     part("board").hidden = false;
     refresh();
+    loadList();
   });
   part("lesson").addEventListener("change", (event) => { lesson = Number(event.target.value); chosen = null; refresh(); });
   part("names").addEventListener("change", () => chosen && chosen.open && detail());
@@ -286,11 +337,12 @@ if (classMode) {
     if (action.dataset.classAction === "new-lesson" && confirm(say("cp_new_lesson_confirm", {})))
       api("lessons", {}).then(() => { lesson = null; chosen = null; refresh(); });
     if (action.dataset.classAction === "delete-everything" && confirm(say("cp_delete_all_confirm", {})))
-      api("delete-everything", { confirm: true }).then(() => { lesson = null; chosen = null; refresh(); });
+      api("delete-everything", { confirm: true }).then(() => { lesson = null; chosen = null; refresh(); loadList(); });
+    if (action.dataset.classAction === "save-list") saveList();
   });
   api("session").then((r) => r.json()).then(async (s) => {
     here = s.here;
     part("pin").hidden = !here;
-    if (s.teacher) { part("board").hidden = false; refresh(); } else if (!(here && await signInHere())) showLogin("");
+    if (s.teacher) { part("board").hidden = false; refresh(); loadList(); } else if (!(here && await signInHere())) showLogin("");
   }).catch(() => showLogin(""));
 }

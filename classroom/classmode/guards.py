@@ -15,6 +15,7 @@ from ..contract import MAX_BATCH_BYTES, MAX_NAME
 from .live import CatalogueUnreadable, LiveClass
 from .saving import Saving
 from .quotas import Quotas, over_lesson_quota
+from .names import without_bidi
 from .teacher import Teacher
 
 MAX_BODY = MAX_BATCH_BYTES  # bytes of one request; an open answer is at most 20,000 characters
@@ -180,7 +181,9 @@ def _well_formed(data) -> bool:
 def clean_name(value) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ApiError(400, "Give a name: the one your teacher calls you, e.g. Sam K.")
-    name = " ".join(value.split())
+    name = " ".join(without_bidi(value).split())  # a name shown reversed misleads (F12)
+    if not name:
+        raise ApiError(400, "Give a name: the one your teacher calls you, e.g. Sam K.")
     if len(name) > MAX_NAME or CONTROL.search(name):
         raise ApiError(400, f"A name is at most {MAX_NAME} letters, on one line.")
     return name

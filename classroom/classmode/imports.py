@@ -14,6 +14,7 @@ import json
 
 from ..contract import FILE_FORMAT, MAX_NAME
 from .catalogue import Catalogue, EventError
+from .names import without_bidi
 
 MAX_FILE_CHARS = 400_000  # a class's My answers files are far smaller; the API takes 512 KiB
 
@@ -36,7 +37,7 @@ def events_from_file(catalogue: Catalogue, text: str) -> tuple[str, list[dict]]:
     if not isinstance(name, str) or not name.strip():
         raise FileRefused("it carries no name: ask the student to type their name on the My "
                           "answers page, then download the file again")
-    name = " ".join(name.split())
+    name = " ".join(without_bidi(name).split())  # as a name typed to join (F12)
     if len(name) > MAX_NAME or any(ord(c) < 32 or ord(c) == 127 for c in name):
         raise FileRefused(f"its name is not a name (at most {MAX_NAME} letters, on one line)")
     exercises = data.get("exercises")

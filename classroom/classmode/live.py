@@ -15,6 +15,8 @@ from .catalogue import Catalogue
 from .figures import LiveFigures
 from .handins import students_who_handed_in
 from .saving import Saving
+from .names import shown_apart
+from .people import same_names, waiting_list
 from .store import ClassStore
 from .teacher import Teacher
 from .work import Scorer
@@ -76,19 +78,20 @@ class LiveClass:
     def report(self, lesson: int, use):
         """`use(report)` for one lesson's work (spreads, open answers, downloads)."""
         with self._report_lock:
-            return use(self.figures(lesson).report(self.store.students()))
+            return use(self.figures(lesson).report(shown_apart(self.store.students())))
 
     def figures_json(self, lesson: int) -> str:
         """The class page's figures as JSON text; the same text while nothing new arrives."""
         self._watched = (lesson, time.monotonic())
         with self._report_lock:
-            return self.figures(lesson).as_json(self.store.students())
+            return self.figures(lesson).as_json(shown_apart(self.store.students()))
 
     def class_page_json(self, lesson: int) -> str:
         """What the class page shows of a lesson: the lessons, the check-up's settings and the
         figures, whose JSON text (kept between refreshes) is embedded whole, not rebuilt."""
         members = {"lesson": lesson, "lessons": self.store.lessons(),
-                   "checkup": self.store.checkup(lesson).__dict__, "saving": self.saving.status()}
+                   "checkup": self.store.checkup(lesson).__dict__, "saving": self.saving.status(),
+                   "sameName": same_names(self.store), "waiting": waiting_list(self.store)}
         texts = {name: json.dumps(value, ensure_ascii=False) for name, value in members.items()}
         texts["figures"] = self.figures_json(lesson)
         texts["handedIn"] = json.dumps(students_who_handed_in(self.store), ensure_ascii=False)
@@ -123,7 +126,7 @@ class LiveClass:
                 continue  # nobody is looking: the page's next refresh folds them
             try:
                 with self._report_lock:
-                    self.figures(lesson).update(self.store.students())
+                    self.figures(lesson).update(shown_apart(self.store.students()))
             except Exception:  # noqa: BLE001 -- the page's own refresh then shows the error
                 pass
             time.sleep(FOLD_EVERY)

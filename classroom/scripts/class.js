@@ -6,20 +6,28 @@ const Class = (() => {
   const port = location.port || (location.protocol === "https:" ? "443" : "80");
   const on = /^https?:$/.test(location.protocol) &&
     attempt(() => document.cookie.split("; ").includes(CONTRACT.classCookie + "=" + port), false);
-  const { classMe: ME, classOutbox: OUTBOX, classSkip: SKIP, classAside: ASIDE } = CONTRACT.storageKeys;
+  const { classMe: ME, classOutbox: OUTBOX, classSkip: SKIP, classAside: ASIDE, classLeft: LEFT } = CONTRACT.storageKeys;
   const read = (key) => attempt(() => JSON.parse(store.get(key)), null);
-  let me = on ? read(ME) : null;  // {id, name, token, rename?, lost?}
+  let me = on ? read(ME) : null;  // {id, name, token, rename?, lost?, waiting?, sent: exercises recorded since joining}
   let outbox = on && Array.isArray(read(OUTBOX)) ? read(OUTBOX) : [];
   let aside = on && Array.isArray(read(ASIDE)) ? read(ASIDE) : [];  // [{event, reason}]: refused, kept
   let flying = new Set(), delay = 1000, timer = null, busy = false, oneByOne = 0;
   let held = "";  // why the laptop asked this browser to wait (a 429), said under the answers waiting
-  const keep = () => { store.set(OUTBOX, JSON.stringify(outbox)); store.set(ME, JSON.stringify(me)); };
+  const keep = () => { store.set(OUTBOX, JSON.stringify(outbox)); if (me) store.set(ME, JSON.stringify(me)); };
+  // Every tab shares the stored outbox and join: read them again before each change (D6).
+  function load() {
+    if (!on) return;
+    const stored = read(OUTBOX), joinedHere = read(ME);
+    if (Array.isArray(stored)) outbox = stored;
+    if (joinedHere && joinedHere.token && (!me || joinedHere.token !== me.token)) me = joinedHere;
+  }
   const bytes = (text) => new TextEncoder().encode(text).length;
   const newId = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("");
   const post = (path, data) => fetch(CONTRACT.apiPrefix + path, { method: "POST", credentials: "same-origin", body: JSON.stringify(data),
     headers: Object.assign({ "Content-Type": "application/json" }, me ? { Authorization: "Bearer " + me.token } : {}) });
 
   function record(exercise, changes, type) {
+    load();
     if (!on || !me) return;
     const items = {};
     Object.keys(changes).forEach((id) => { const c = changes[id]; items[id] = c && { v: c.v, r: c.r }; });
@@ -27,6 +35,7 @@ const Class = (() => {
     // Typing makes an answer event per key: an unsent one for the same items is replaced.
     if (type === "answer") outbox = outbox.filter((e) => flying.has(e.id) || e.type !== "answer" || e.exercise !== exercise || Object.keys(e.items).sort().join() !== same);
     outbox.push({ id: newId(), type, exercise, items, at: Date.now() });
+    if (me.sent && !me.sent.includes(exercise)) me.sent.push(exercise);
     keep();
     status();
     later(type === "answer" ? 1500 : 0);
@@ -45,8 +54,14 @@ const Class = (() => {
       const answer = await fetch(CONTRACT.apiPrefix + "checkup?exercise=" + encodeURIComponent(exercise),
         { credentials: "same-origin", headers: { Authorization: "Bearer " + me.token } });
       if (answer.status === 401) { lose(); return null; }
-      return answer.ok ? await answer.json() : null;
+      const data = answer.ok ? await answer.json() : null;
+      if (data) admitted(!data.waiting);
+      return data;
     } catch (error) { return null; }
+  }
+
+  function admitted(yes) {  // the teacher let this student in (or they never had to wait)
+    if (me && Boolean(me.waiting) === yes) { me.waiting = !yes; keep(); status(); }
   }
 
   function later(ms) { if (!timer) timer = setTimeout(send, ms); }
@@ -54,9 +69,11 @@ const Class = (() => {
   // The laptop does not know this browser's token (restarted on other data, or the student was
   // deleted): nothing waiting is thrown away. The student is asked to join again, and what waits
   // goes with the new join; until then the old token is tried now and then, in case the laptop
-  // comes back on the right data.
+  // comes back on the right data. What this browser saved before is sent again under a new join
+  // only if the student chooses to (D12: the teacher may have deleted this student).
   function lose() {
     if (!me.lost) { me.lost = true; keep(); }
+    store.set(LEFT, "1");
     status();
     askToJoin(document.querySelector("[data-my-answers]") || document.querySelector("[data-exercise]"));
   }
@@ -64,11 +81,13 @@ const Class = (() => {
   function found() {  // the laptop knows this browser again
     if (!me.lost) return;
     delete me.lost; keep();
+    store.drop(LEFT);
     all(document, ".whc-join").forEach((f) => f.remove());
   }
 
   async function send() {
     timer = null;
+    load();
     if (busy || !me || (!outbox.length && !me.rename)) return;
     busy = true;
     let failed = false, wait = 0;
@@ -88,7 +107,11 @@ const Class = (() => {
       held = "";
       if (answer.status === 200 || answer.status === 422) {
         const body = await answer.json();
+        if ("waiting" in body) admitted(!body.waiting);
+        load();
         const done = new Set(body.stored.concat(body.refused.map((r) => r.id)));
+        const reached = new Set(body.stored);  // what reached the teacher under this join
+        batch.forEach((e) => { if (reached.has(e.id) && me.sent && !me.sent.includes(e.exercise)) me.sent.push(e.exercise); });
         outbox = outbox.filter((e) => !done.has(e.id));
         keep();
         oneByOne = Math.max(0, oneByOne - 1);
@@ -137,6 +160,7 @@ const Class = (() => {
 
   // An answer the laptop will never take is kept apart, and said so, never thrown away.
   function setAside(event, reason) {
+    load();
     aside.push({ event, reason });
     outbox = outbox.filter((e) => e.id !== event.id);
     store.set(ASIDE, JSON.stringify(aside));
@@ -145,6 +169,7 @@ const Class = (() => {
 
   // A quiet line under each exercise: what has reached the teacher.
   function status() {
+    load();
     all(document, "[data-exercise]").forEach((root) => {
       let line = root.querySelector(".whc-exercise__class");
       const refused = aside.filter((a) => a.event.exercise === root.dataset.exercise);
@@ -153,8 +178,10 @@ const Class = (() => {
       const waiting = outbox.filter((e) => e.exercise === root.dataset.exercise).length;
       // A check-up's answers count only once handed in: the hand-in's own line says that.
       const saved = Answers.read(root.dataset.exercise).record && !root.hasAttribute("data-assessment");
-      line.textContent = [waiting ? say("class_waiting", { count: waiting }) + (held && " " + held)
-        : saved ? say("class_saved", {}) : "",
+      const reached = saved && me && !me.lost && (!me.sent || me.sent.includes(root.dataset.exercise));
+      line.textContent = [me && me.waiting ? say("class_not_admitted", {})
+        : waiting ? say("class_waiting", { count: waiting }) + (held && " " + held)
+        : reached ? say("class_saved", {}) : "",
       refused.length ? say("class_set_aside", { count: refused.length, reason: refused[refused.length - 1].reason }) : ""]
         .filter(Boolean).join(" ");
     });
@@ -182,25 +209,54 @@ const Class = (() => {
       event.preventDefault();
       join.disabled = true;
       try {
+        load();
+        if (joined()) { afterJoin(); return; }  // joined meanwhile in another tab: one student, not two
         const answer = await post("join", { name: input.value });
         const body = await answer.json();
         if (!answer.ok) { show(message, body.error); return; }
-        me = { id: body.id, name: body.name, token: body.token };
+        me = { id: body.id, name: body.name, token: body.token, sent: [], waiting: body.waiting };
+        if (body.waiting) form.before(el("p", "admonition warning whc-admit", body.message));
         Answers.setName(body.name);
-        // What this browser already holds goes to the teacher too.
-        Answers.ids().forEach((exerciseId) => {
-          const rec = Answers.read(exerciseId).record;
-          if (rec && Object.keys(rec.items).length) record(exerciseId, rec.items, "answer");
-        });
+        // What this browser already holds goes to the teacher too, unless the laptop had lost
+        // this browser (the teacher may have deleted its student): then only if the student
+        // chooses (D12). Answers still waiting to be sent go with the new join either way (F6).
+        if (store.get(LEFT)) offerHeld(form);
+        else sendHeld();
+        store.drop(LEFT);
         keep();
-        all(document, ".whc-join").forEach((f) => f.remove());
-        status();
-        later(0);
+        afterJoin();
       } catch (error) {
         show(message, say("class_join_failed", {}));
       } finally { join.disabled = false; }
     });
     place(form);
+  }
+
+  function sendHeld() {
+    Answers.ids().forEach((exerciseId) => {
+      const rec = Answers.read(exerciseId).record;
+      if (rec && Object.keys(rec.items).length) record(exerciseId, rec.items, "answer");
+    });
+  }
+
+  // Joined here or in another tab: every Join box goes, and waiting answers are sent.
+  function afterJoin() {
+    all(document, ".whc-join").forEach((f) => f.remove());
+    status();
+    later(0);
+  }
+
+  // After the laptop lost this browser: the answers it holds are offered, not sent.
+  function offerHeld(form) {
+    if (!Answers.ids().some((id) => Answers.read(id).record)) return;
+    const offer = el("div", "admonition question whc-resend");
+    offer.append(el("p", "admonition-title", say("class_resend_title", {})), el("p", "", say("class_resend_text", {})));
+    const yes = offer.appendChild(el("button", "md-button md-button--primary", say("class_resend", {})));
+    const no = offer.appendChild(el("button", "md-button", say("class_resend_not", {})));
+    yes.type = no.type = "button";
+    yes.addEventListener("click", () => { offer.remove(); sendHeld(); });
+    no.addEventListener("click", () => offer.remove());
+    form.before(offer);
   }
 
   // A check-up needs a name on the laptop: ask for it above that exercise, with no "Not now".
@@ -212,6 +268,8 @@ const Class = (() => {
   function start() {
     if (!on) return;
     status();
+    // A check-up page asks the laptop anyway (results()): no request more there.
+    if (joined() && !outbox.length && !document.querySelector("[data-assessment]")) confirmJoined();
     const first = document.querySelector("[data-exercise]"), mine = document.querySelector("[data-my-answers]");
     if (!joined() && !document.querySelector(".whc-join")) {
       if (mine) prompt((form) => mine.prepend(form), false);
@@ -221,7 +279,23 @@ const Class = (() => {
     later(0);
   }
 
+  // Still known to the laptop? A deleted student's page stops saying "Saved for your teacher".
+  async function confirmJoined() {
+    try {
+      const answer = await fetch(CONTRACT.apiPrefix + "me", { credentials: "same-origin", headers: { Authorization: "Bearer " + me.token } });
+      if (answer.status === 401) lose();
+      else if (answer.ok) admitted(!(await answer.json()).waiting);
+    } catch (error) { /* the laptop is away: the next send will tell */ }
+  }
+
   if (on) {
+    // Another tab joined, answered or sent: this one follows (D6).
+    window.addEventListener("storage", (event) => {
+      if (event.key !== ME && event.key !== OUTBOX) return;
+      const was = joined();
+      load();
+      if (joined() && !was) afterJoin(); else status();
+    });
     // A name changed on My answers reaches the teacher too.
     document.addEventListener("change", (event) => {
       if (me && event.target.matches("[data-learner-name]") && event.target.value.trim()) {

@@ -138,6 +138,7 @@ class Exercise {
       else if (this.notice.textContent === closed) show(this.notice, "");
       return;
     }
+    if (data.waiting) { show(this.notice, say("class_not_admitted", {})); return; }
     if (!data.key) { show(this.notice, say(justHandedIn ? "handin_done_wait" : "handin_waiting", {})); return; }
     this.key = data.key;
     const changes = {};

@@ -44,9 +44,9 @@ def csv_rows(api, teacher, **params):
 def test_answers_changed_after_the_hand_in_do_not_change_the_mark(api, teacher, catalogue):
     """F1, D1: a 0/7 hand-in stayed 0 however the answers changed after it."""
     right, wrong = right_and_wrong(catalogue)
-    api.simulate_post("/teacher/checkup", json={"open": True, "feedback": "release"}, headers=teacher)
-    ann, as_ann = join(api, "Ann")
+    ann, as_ann = join(api, "Ann")  # before the check-up opens: a later join waits to be let in
     _, as_chidi = join(api, "Chidi")
+    api.simulate_post("/teacher/checkup", json={"open": True, "feedback": "release"}, headers=teacher)
     assert send(api, as_ann, event(catalogue, "ann-handin-1", {ITEM: wrong})).status_code == 200
     # After the hand-in, and after the check-up closes, Ann's page sends the key's answer.
     send(api, as_ann, event(catalogue, "ann-answer-1", {ITEM: right}, "answer"))
@@ -76,8 +76,8 @@ def test_answers_changed_after_the_hand_in_do_not_change_the_mark(api, teacher, 
 def test_sixteen_hand_ins_at_once_store_one(api, teacher, catalogue, store):
     """F9: 16 hand-ins sent at once by one student stored 13."""
     _, wrong = right_and_wrong(catalogue)
+    _, as_ann = join(api, "Ann")  # before the check-up opens: a later join waits to be let in
     api.simulate_post("/teacher/checkup", json={"open": True, "feedback": "release"}, headers=teacher)
-    _, as_ann = join(api, "Ann")
     start = threading.Barrier(16)
     statuses = []
 
@@ -98,8 +98,8 @@ def test_a_hand_in_belongs_to_its_lesson_and_a_second_sitting_is_a_retake(api, t
     """D2: after Start a new lesson, hand-ins vanished from students' pages, Release did nothing
     for them, and a student who had seen the key sat the check-up again (5/7 became 7/7)."""
     right, wrong = right_and_wrong(catalogue)
+    ann, as_ann = join(api, "Ann")  # before the check-up opens: a later join waits to be let in
     api.simulate_post("/teacher/checkup", json={"open": True, "feedback": "release"}, headers=teacher)
-    ann, as_ann = join(api, "Ann")
     assert send(api, as_ann, event(catalogue, "ann-handin-1", {ITEM: wrong})).status_code == 200
     api.simulate_post("/teacher/checkup", json={"open": False}, headers=teacher)
     first = api.simulate_get("/teacher/report", headers=teacher).json["lesson"]

@@ -115,7 +115,8 @@ def test_the_class_page_reads_the_lesson_and_its_figures(api, teacher, catalogue
     answer = api.simulate_get("/teacher/report", headers=teacher)
     assert answer.headers["Content-Type"].startswith("application/json")
     report = answer.json
-    assert list(report) == ["lesson", "lessons", "checkup", "saving", "figures", "handedIn"]
+    assert list(report) == ["lesson", "lessons", "checkup", "saving", "sameName", "waiting",
+                            "figures", "handedIn"]
     assert report["saving"] == {"ok": True}
     assert report["checkup"] == {"open": False, "feedback": "release", "released": False}
     assert list(report["figures"]) == ["students", "help", "exercises"]
@@ -157,11 +158,11 @@ def test_a_lesson_and_a_deletion_need_what_they_say(api, teacher, catalogue):
 def test_another_students_results_and_the_key_are_out_of_reach(api, teacher, catalogue):
     questions = catalogue.exercises[CHECKUP]
     first, second = list(questions.items)[:2]
+    ann, as_ann = join(api, "Ann")  # before the check-up opens: a later join waits (people.py)
+    _, as_bob = join(api, "Bob")
     settings = api.simulate_post("/teacher/checkup", json={"open": True, "feedback": "release"},
                                  headers=teacher)
     assert settings.json["checkup"]["open"] is True
-    ann, as_ann = join(api, "Ann")
-    _, as_bob = join(api, "Bob")
     handin = event(catalogue, "ann-handin-1", CHECKUP,
                    {first: list(questions.key["items"][first]["answer"])}, "handin")
     assert api.simulate_post("/events", json={"events": [handin]}, headers=as_ann).status_code == 200

@@ -101,10 +101,10 @@ def test_closed_refuses_then_feedback_only_on_release(browser, site, tmp_path):
 
 def test_feedback_at_once_when_the_teacher_says_so(browser, site, tmp_path):
     with class_server(site, tmp_path) as server:
-        set_checkup(server.url, open=True, feedback="at-once")
         context = browser.new_context()
         page = context.new_page()
-        join_class(page, server.url, "Cy D")
+        join_class(page, server.url, "Cy D")  # a join after the check-up opens waits (people.py)
+        set_checkup(server.url, open=True, feedback="at-once")
         page.goto(server.url + CHECKUP_PAGE)
         wrong = next(o.id for o in ITEM.options if o.id not in ITEM.answer)
         page.locator(f"{ROOT_OF} [data-item='{ITEM.id}'] input[value='{wrong}']").check()

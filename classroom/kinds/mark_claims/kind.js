@@ -79,7 +79,8 @@ KINDS["mark-claims"] = {
       otherKind.push(sentence); reasons.push(claim.feedback);
     });
     const missed = Object.keys(claims).filter((sentence) => !has(marks, sentence));
-    const score = found.length, max = Object.keys(claims).length;
+    // A check-up's key holds only the claims marked; `unmarked` counts the others (F2).
+    const score = found.length, max = Object.keys(claims).length + (key.unmarked || 0);
     const result = !Object.keys(marks).length ? "unanswered" : score === max && !notClaims.length ? "right" : score ? "partly" : "wrong";
     return verdict(result, score, max, reasons, { found, otherKind, notClaims, missed });
   },
@@ -87,7 +88,7 @@ KINDS["mark-claims"] = {
   inPart(view, judged) {
     const shown = new Set(this.shown(view).map((s) => s.dataset.sentence)), keep = (list) => list.filter((sid) => shown.has(sid));
     const part = { found: keep(judged.found), otherKind: keep(judged.otherKind), notClaims: keep(judged.notClaims), missed: keep(judged.missed) };
-    part.max = part.found.length + part.otherKind.length + part.missed.length;
+    part.max = part.found.length + part.otherKind.length + part.missed.length + (view.part ? 0 : view.key.unmarked || 0);
     return part;
   },
   // Check: how each of the learner's marks fares, with its reason, and only a count of the claims
@@ -125,7 +126,7 @@ KINDS["mark-claims"] = {
     if (!reveal && part.missed.length) {
       const paragraphs = Array.from(new Set(part.missed.map((sid) => +sentence(sid).closest("[data-paragraph]").dataset.paragraph)));
       summary.append(el("p", "whc-summary__hint", say("claims_left", { count: part.missed.length, where: say("in_paragraphs", { count: paragraphs.length, list: ranges(paragraphs) }) })));
-    }
+    } else if (!view.part && key.unmarked) summary.append(el("p", "whc-summary__hint", say("claims_unmarked", { count: key.unmarked })));
     summary.hidden = view.root.querySelector("[data-legend]").hidden = false;
   },
   clear(view) {
