@@ -10,7 +10,7 @@ import sqlite3
 import pytest
 
 from classroom.classmode import serving as class_mode
-from classroom.classmode.datafolder import DataFolderError
+from classroom.classmode.datafolder import DataFolderError, trouble
 from classroom.classmode.store import MIGRATIONS, ClassStore
 from support import ROOT, TEACHER_PIN
 
@@ -95,3 +95,25 @@ def test_a_folder_from_a_newer_version_is_refused_with_a_message(tmp_path):
         start(tmp_path / "data")
     assert "newer version" in str(refused.value) and "\n" not in str(refused.value)
 
+
+
+@pytest.mark.parametrize("error, said", [
+    (OSError(28, "No space left on device"), "the disk is full"),
+    (sqlite3.OperationalError("attempt to write a readonly database"), "cannot be written to"),
+    (PermissionError(13, "Permission denied"), "cannot be written to"),
+    (sqlite3.OperationalError("disk I/O error"), "cannot be reached"),
+], ids=["full", "read-only database", "read-only folder", "drive removed"])
+def test_each_trouble_with_the_folder_says_what_is_wrong_and_what_to_do(error, said):
+    # A full disk or a read-only folder cannot be made here (the tests run as root), so the
+    # errors the system gives for them are handed to the wording directly.
+    what, to_do = trouble(error)
+    assert said in what and ("DATA=" in to_do or "free some space" in to_do)
+
+
+def test_a_data_folder_inside_a_file_is_one_line_naming_it(tmp_path):
+    (tmp_path / "a-file").write_text("not a folder")
+    folder = tmp_path / "a-file" / "data"
+    with pytest.raises(DataFolderError) as refused:
+        start(folder)
+    message = str(refused.value)
+    assert str(folder) in message and "DATA=" in message and "\n" not in message
