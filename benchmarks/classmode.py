@@ -167,13 +167,19 @@ async def fill_every_item(port: int, students: int, catalogue: Catalogue) -> lis
     return times
 
 
-def measure_one(site: Path, workdir: Path, students: int, catalogue, pages) -> list[Row]:
-    data = workdir / f"class-data-{students}"
+def start_class_server(site: Path, data: Path) -> tuple[subprocess.Popen, int]:
+    """`make serve` with class mode on loopback, in a process of its own: (process, port)."""
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "classroom.server", "--dir", str(site),
                                "--host", LOOPBACK, "--port", str(port), "--quiet", "--data",
                                str(data)], cwd=ROOT, env=dict(os.environ, TEACHER_PIN=TEACHER_PIN),
                               stderr=subprocess.DEVNULL)
+    return server, port
+
+
+def measure_one(site: Path, workdir: Path, students: int, catalogue, pages) -> list[Row]:
+    data = workdir / f"class-data-{students}"
+    server, port = start_class_server(site, data)
     try:
         wait_for(f"http://{LOOPBACK}:{port}/")
         log(f"class mode: {students} students for {DURATION:.0f} s")

@@ -9,21 +9,20 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import secrets
 import signal
 import sqlite3
 import statistics
-import subprocess
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
 from classroom.classmode.catalogue import Catalogue
-from tests.support import TEACHER_PIN, free_port, wait_for
+from tests.support import wait_for
 
-from .classmode import (TARGET_REFRESH_MS, TARGET_SUBMIT_MS, Client, memory_mib, run_class)
+from .classmode import (TARGET_REFRESH_MS, TARGET_SUBMIT_MS, Client, memory_mib, run_class,
+                        start_class_server)
 from .common import LOOPBACK, ROOT, Row, log, percentile
 
 SECONDS = 60.0
@@ -73,11 +72,7 @@ def lesson(site: Path, data: Path, seconds: float, students: int, catalogue, pag
            tally: Counter | None):
     """One lesson on a fresh server; beside it the hostile device when `tally` is given.
     Returns the class's (submit, refresh, errors, acked) and the server's memory after."""
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "classroom.server", "--dir", str(site),
-                               "--host", LOOPBACK, "--port", str(port), "--quiet", "--data",
-                               str(data)], cwd=ROOT, env=dict(os.environ, TEACHER_PIN=TEACHER_PIN),
-                              stderr=subprocess.DEVNULL)
+    server, port = start_class_server(site, data)
     try:
         wait_for(f"http://{LOOPBACK}:{port}/")
         beside = hostile_device(port, catalogue, tally) if tally is not None else None

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from classroom.classmode.catalogue import Catalogue
+from classroom.classmode.store import ClassStore
 from classroom.pack import pack_student_edition
 from classroom.project import Module
 from fixture_project import starter_project
@@ -77,6 +79,19 @@ def student_zip(tmp_path_factory) -> Path:
     archive = tmp_path_factory.mktemp("students") / "students.zip"
     assert pack_student_edition(ROOT / "mkdocs.yml", archive) is not None
     return archive
+
+
+# Class mode's plain Python: what the laptop knows of the exercises, and a store of its own.
+@pytest.fixture(scope="session")
+def catalogue():
+    return Catalogue.load(ROOT)
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = ClassStore(tmp_path / "class-data")
+    yield store
+    store.close()
 
 
 @pytest.fixture(scope="session")

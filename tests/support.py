@@ -312,3 +312,10 @@ def make_build(project: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "classroom.build"], cwd=project,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def join_in_process(api, name: str) -> tuple[dict, dict]:
+    """Join through the API in-process (falcon.testing): (the student as /join returns them, the header their page sends from then on)."""
+    answer = api.simulate_post("/join", json={"name": name})
+    assert answer.status_code == 201, answer.json
+    return answer.json, {"Authorization": f"Bearer {answer.json['token']}"}

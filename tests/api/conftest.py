@@ -6,22 +6,8 @@ import pytest
 from falcon.testing import TestClient
 
 from classroom.classmode.api import create_app
-from classroom.classmode.catalogue import Catalogue
-from classroom.classmode.store import ClassStore
 from classroom.classmode.teacher import Teacher
 from support import ROOT, TEACHER_PIN
-
-
-@pytest.fixture(scope="session")
-def catalogue():
-    return Catalogue.load(ROOT)
-
-
-@pytest.fixture
-def store(tmp_path):
-    store = ClassStore(tmp_path / "class-data")
-    yield store
-    store.close()
 
 
 @pytest.fixture

@@ -11,16 +11,10 @@ import pytest
 from classroom.classmode.api import ROUTES
 from classroom.classmode.teacher import FREE_TRIES
 from support import TEACHER_PIN
+from support import join_in_process as join
 
 EXERCISE = "lesson-1-practice"
 CHECKUP = "checkup-questions"
-
-
-def join(api, name: str) -> tuple[dict, dict]:
-    """(the student as /join returns them, the header their page sends from then on)."""
-    answer = api.simulate_post("/join", json={"name": name})
-    assert answer.status_code == 201, answer.json
-    return answer.json, {"Authorization": f"Bearer {answer.json['token']}"}
 
 
 def event(catalogue, event_id, exercise, answers, kind="check"):

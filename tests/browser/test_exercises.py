@@ -10,7 +10,7 @@ import pytest
 from classroom.kinds import KINDS as KIND_TABLE
 
 from answering import (answer_right, choose, exercise_root, full_score, mark, press,
-                       score_text)
+                       score_text, stored)
 from support import CHROMIUM
 
 KINDS = list(KIND_TABLE)  # every registered kind
@@ -128,10 +128,6 @@ def test_answers_survive_a_reload_and_a_browser_restart(starter, tmp_path, playw
             f"[data-sentence='{claims.items[0].sentence.id}']")
         assert sentence.get_attribute("aria-pressed") == "true"
         context.close()
-
-
-def stored(page, exercise_id):
-    return page.evaluate(f"JSON.parse(localStorage.getItem('whc:v1:{exercise_id}'))")
 
 
 def test_an_answer_saved_for_a_changed_item_is_not_applied(page, starter):

@@ -1,4 +1,4 @@
-"""Issue 13 item 6 (focus ring): a radio button or checkbox reached with Tab shows a visible focus
+"""A radio button or checkbox reached with Tab shows a visible focus
 ring (WCAG 2.4.7), in light and dark."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""One person, one record, in real Chromium (issue 21, section 2): two tabs are one student
+"""One person, one record, in real Chromium: two tabs are one student
 (D6), a deleted student's browser sends nothing again unless they choose to (D12), and a
 same-name match of a loaded file is the teacher's to merge on the class page (F3)."""
 

@@ -1,4 +1,4 @@
-"""Issue 13 item 9: a projector view of the case texts. `?projector` shows the text alone in large
+"""A projector view of the case texts. `?projector` shows the text alone in large
 type, without the menus; the paragraph a link names is framed and in view."""
 
 from __future__ import annotations

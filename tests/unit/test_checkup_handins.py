@@ -4,27 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
 
 from classroom.classmode.catalogue import Catalogue
 from classroom.classmode.checkup import own_results
-from classroom.classmode.store import ClassStore
 from classroom.classmode.work import Scorer
-from support import ROOT
 
 CHECKUP = "checkup-questions"
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return Catalogue.load(ROOT)
-
-
-@pytest.fixture
-def store(tmp_path):
-    store = ClassStore(tmp_path)
-    yield store
-    store.close()
 
 
 def test_a_hand_in_stays_readable_when_a_rebuild_removes_its_item(store, catalogue):

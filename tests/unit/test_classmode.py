@@ -12,7 +12,6 @@ import pytest
 from classroom.classmode.catalogue import Catalogue, EventError
 from classroom.classmode.exports import neutral, to_csv, to_xapi
 from classroom.classmode.figures import LiveFigures
-from classroom.classmode.store import ClassStore
 from classroom.classmode.teacher import FREE_TRIES, Teacher
 from classroom.classmode.views import spread
 from classroom.classmode.work import Report, Scorer
@@ -20,18 +19,6 @@ from classmode_oracle import ReportFromScratch
 from support import ROOT, TEACHER_PIN
 
 EXERCISE = "lesson-1-practice"
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return Catalogue.load(ROOT)
-
-
-@pytest.fixture
-def store(tmp_path):
-    store = ClassStore(tmp_path)
-    yield store
-    store.close()
 
 
 def check(catalogue, event_id, answers, kind="check", exercise=EXERCISE):

@@ -9,14 +9,8 @@ import re
 
 import pytest
 
-from classroom.classmode.catalogue import Catalogue
 from classroom.kinds import KINDS
 from support import ROOT
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return Catalogue.load(ROOT)
 
 
 def is_kind_name(node) -> bool:
