@@ -4,16 +4,8 @@ devices or makes a new one; signing out; and whether this browser is signed in."
 
 from __future__ import annotations
 
-from .guards import TEACHER_COOKIE, ApiError, confirmed
+from .guards import TEACHER_COOKIE, ApiError, Resource, confirmed
 from .live import LiveClass
-
-
-class Access:
-    """A route's resource, given the class's live state."""
-    teacher = False  # True: only for the browser signed in with the teacher PIN (TeacherOnly)
-
-    def __init__(self, live: LiveClass):
-        self.live = live
 
 
 def signed_in(resp, token: str) -> None:
@@ -29,7 +21,7 @@ def here_only(live: LiveClass, req) -> None:
                        code="not_here")
 
 
-class Login(Access):
+class Login(Resource):
     def on_post(self, req, resp):
         data = req.context.json
         device = req.remote_addr or "?"  # in memory only, to slow guessing; never stored
@@ -47,7 +39,7 @@ class Login(Access):
         signed_in(resp, token)
 
 
-class Here(Access):
+class Here(Resource):
     """The class page opened on the laptop itself signs in without the PIN."""
 
     def on_post(self, req, resp):
@@ -55,7 +47,7 @@ class Here(Access):
         signed_in(resp, self.live.teacher.session(req.remote_addr or "?"))
 
 
-class Pin(Access):
+class Pin(Resource):
     """The PIN for the teacher's other devices, on the laptop only: shown if known this run,
     or a new one made (it is kept only hashed, so one from before a restart cannot be shown)."""
     teacher = True
@@ -70,14 +62,14 @@ class Pin(Access):
         resp.media = {"pin": self.live.teacher.make_new_pin(req.cookies.get(TEACHER_COOKIE))}
 
 
-class Logout(Access):
+class Logout(Resource):
     def on_post(self, req, resp):
         self.live.teacher.log_out(req.cookies.get(TEACHER_COOKIE))
         resp.unset_cookie(TEACHER_COOKIE, path="/")
         resp.media = {"teacher": False}
 
 
-class Session(Access):
+class Session(Resource):
     def on_get(self, req, resp):
         teacher = self.live.teacher
         resp.media = {"teacher": teacher.is_session(req.cookies.get(TEACHER_COOKIE)),

@@ -20,7 +20,7 @@ from .catalogue import EventError
 from .checkup_api import Retake
 from .exports import to_csv, to_xapi
 from .imports import FileRefused, events_from_file
-from .guards import (CONTROL, ApiError, Headers, JsonBody, Limits, SavingWatch, TeacherOnly,
+from .guards import (CONTROL, ApiError, Headers, JsonBody, Limits, Resource, SavingWatch, TeacherOnly,
                      clean_name, confirmed, exercise_item, handle_errors, lesson_of, student_of)
 from .live import LiveClass
 from .store import FEEDBACK_MODES, ClassStore
@@ -28,14 +28,6 @@ from .teacher import Teacher
 from .views import open_responses, spread
 
 MAX_EVENTS = 100          # events in one batch
-
-
-class Resource:
-    """A route's resource, given the class's live state."""
-    teacher = False  # True: only for the browser signed in with the teacher PIN (TeacherOnly)
-
-    def __init__(self, live: LiveClass):
-        self.live, self.store = live, live.store
 
 
 # Students

@@ -5,8 +5,7 @@ api.py's ROUTES."""
 from __future__ import annotations
 
 from . import people
-from .guards import ApiError, clean_name
-from .live import LiveClass
+from .guards import ApiError, Resource, clean_name
 
 
 WAITING = {
@@ -19,13 +18,9 @@ WAITING = {
 }
 
 
-class Join:
+class Join(Resource):
     """A new student. One whose name is in use, or who joins while the check-up is open, is
     told so and waits for the teacher (people.join)."""
-    teacher = False
-
-    def __init__(self, live: LiveClass):
-        self.live, self.store = live, live.store
 
     def on_post(self, req, resp):
         student, token, why = people.join(self.store, clean_name(req.context.json.get("name")))
@@ -34,11 +29,8 @@ class Join:
                       "waiting": bool(why), "message": WAITING.get(why, "")}
 
 
-class Admit:
+class Admit(Resource):
     teacher = True
-
-    def __init__(self, live: LiveClass):
-        self.live, self.store = live, live.store
 
     def on_post(self, req, resp, student_id):
         if student_id not in self.store.students():
@@ -47,12 +39,9 @@ class Admit:
         resp.media = {"admitted": student_id}
 
 
-class ClassList:
+class ClassList(Resource):
     """The class list the teacher pastes once: its names join without waiting."""
     teacher = True
-
-    def __init__(self, live: LiveClass):
-        self.live, self.store = live, live.store
 
     def on_get(self, req, resp):
         resp.media = {"names": people.class_list(self.store)}
@@ -64,12 +53,9 @@ class ClassList:
         resp.media = {"names": people.set_class_list(self.store, text)}
 
 
-class Merge:
+class Merge(Resource):
     """The teacher's decision on a same-name match: one student's answers join another's."""
     teacher = True
-
-    def __init__(self, live: LiveClass):
-        self.live, self.store = live, live.store
 
     def on_post(self, req, resp, student_id):
         into = req.context.json.get("into")

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 from . import handins
-from .guards import ApiError
-from .live import LiveClass
+from .guards import ApiError, Resource
 
 
-class Retake:
+class Retake(Resource):
     """The teacher lets one student hand in again each check-up part they handed in; the next
     hand-in is the one marked, and the downloads say it was a retake."""
 
     teacher = True
-
-    def __init__(self, live: LiveClass):
-        self.live, self.store = live, live.store
 
     def on_post(self, req, resp, student_id):
         student = self.store.students().get(student_id)

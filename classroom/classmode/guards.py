@@ -24,6 +24,14 @@ CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # no control characters in names and t
 THE_LAPTOP = ("127.0.0.1", "::1")  # the teacher's own computer: not a student's device
 
 
+class Resource:
+    """A route's resource, given the class's live state."""
+    teacher = False  # True: only for the browser signed in with the teacher PIN (TeacherOnly)
+
+    def __init__(self, live: LiveClass):
+        self.live, self.store = live, live.store
+
+
 class ApiError(Exception):
     """A request refused, with a status and a message saying what to do."""
 
