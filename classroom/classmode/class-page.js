@@ -20,53 +20,6 @@ function button(text, action) {
   return b;
 }
 
-// A file's record that shares a joined student's name: the teacher decides (F3).
-function drawSameNames(matches) {
-  const list = part("same-names");
-  list.textContent = "";
-  matches.forEach((match) => {
-    const li = list.appendChild(el("li", "", say("cp_same_name", { name: match.name }) + " "));
-    match.joined.forEach((student) => {
-      const time = clock(student.at);
-      li.append(button(say("cp_merge", { name: match.name, time }), () => {
-        if (confirm(say("cp_merge_confirm", { name: match.name, time })))
-          api("students/" + encodeURIComponent(match.file) + "/merge", { into: student.id }).then(refresh);
-      }));
-    });
-  });
-}
-
-// Who joined with a name in use, or after the check-up opened: the teacher lets them in or merges.
-function drawWaiting(waiting) {
-  const list = part("waiting");
-  list.textContent = "";
-  waiting.forEach((w) => {
-    const words = { name: w.name, time: clock(w.at) };
-    const li = list.appendChild(el("li", "", say("cp_waiting_" + w.why, words) + " "));
-    li.append(button(say("cp_admit", words), () => api("students/" + encodeURIComponent(w.id) + "/admit", {}).then(refresh)));
-    w.sameAs.forEach((other) => {
-      const them = { name: w.name, time: clock(other.at) };
-      li.append(" ", button(say("cp_merge_same", them), () => {
-        if (confirm(say("cp_merge_same_confirm", them)))
-          api("students/" + encodeURIComponent(w.id) + "/merge", { into: other.id }).then(refresh);
-      }));
-    });
-  });
-}
-
-// The class list: read once when the board opens, saved when the teacher says so.
-async function loadList() {
-  const answer = await api("class-list").catch(() => null);
-  if (answer && answer.ok) part("list").value = (await answer.json()).names.join("\n");
-}
-
-async function saveList() {
-  const answer = await api("class-list", { names: part("list").value }).catch(() => null);
-  const data = answer ? await answer.json() : { error: say("cp_unreachable", { time: new Date().toLocaleTimeString() }) };
-  if (answer && answer.ok) part("list").value = data.names.join("\n");
-  show(part("list-saved"), answer && answer.ok ? say("cp_list_saved", { count: data.names.length }) : data.error);
-}
-
 async function refresh() {
   clearTimeout(timer);
   const asked = lesson;
@@ -268,45 +221,6 @@ function showSaving(saving) {  // the data folder stopped taking answers: say wh
   show(part("saving"), saving.ok === false ? say("cp_not_saved", saving) : "");
 }
 
-function showLogin(message) {
-  part("board").hidden = true;
-  part("login").hidden = false;
-  show(part("message"), message);
-}
-
-// On the laptop itself no PIN is asked: the page signs in, and shows the PIN for other devices.
-async function signInHere() {
-  const answer = await api("here", {}).catch(() => null);
-  if (!answer || !answer.ok) return false;
-  part("login").hidden = true;
-  part("board").hidden = false;
-  part("pin").hidden = false;
-  refresh();
-  loadList();
-  return true;
-}
-
-async function signedOut() {  // a restart (sessions live in memory) or a new PIN made elsewhere
-  if (here && await signInHere()) return;
-  part("login").elements.pin.value = "";
-  showLogin(say("cp_signed_out", {}));
-}
-
-async function showPin(button, fresh) {
-  const shown = part("pin-shown"), open = button.getAttribute("aria-expanded") === "true";
-  if (open && !fresh) {
-    show(shown, "");
-    button.setAttribute("aria-expanded", "false");
-    button.textContent = say("cp_pin_show", {});
-    return;
-  }
-  const answer = await (fresh ? api("pin", { confirm: true }) : api("pin")).catch(() => null);
-  const data = answer ? await answer.json() : { error: say("cp_unreachable", { time: new Date().toLocaleTimeString() }) };
-  show(shown, answer && answer.ok ? (data.pin ? say("cp_pin_is", { pin: data.pin }) : say("cp_pin_unknown", {})) : data.error);
-  button.setAttribute("aria-expanded", "true");
-  button.textContent = say("cp_pin_hide", {});
-}
-
 if (classMode) {
   part("offline").hidden = true;
   part("login").addEventListener("submit", async (event) => {
@@ -314,10 +228,7 @@ if (classMode) {
     const answer = await api("login", { pin: part("login").elements.pin.value }).catch(() => null);
     const data = answer ? await answer.json() : { error: say("cp_unreachable", { time: new Date().toLocaleTimeString() }) };
     if (!answer || !answer.ok) { showLogin(data.error); return; }
-    part("login").hidden = true;
-    part("board").hidden = false;
-    refresh();
-    loadList();
+    showBoard();
   });
   part("lesson").addEventListener("change", (event) => { lesson = Number(event.target.value); chosen = null; refresh(); });
   part("names").addEventListener("change", () => chosen && chosen.open && detail());
@@ -343,6 +254,6 @@ if (classMode) {
   api("session").then((r) => r.json()).then(async (s) => {
     here = s.here;
     part("pin").hidden = !here;
-    if (s.teacher) { part("board").hidden = false; refresh(); loadList(); } else if (!(here && await signInHere())) showLogin("");
+    if (s.teacher) showBoard(); else if (!(here && await signInHere())) showLogin("");
   }).catch(() => showLogin(""));
 }

@@ -10,6 +10,8 @@ from ..scripts import FOLDER as SCRIPTS
 from ..words import table
 
 SCRIPT_PATH = "assets/javascripts/class-page.js"
+HERE = Path(__file__).parent
+PARTS = ["class-page.js", "class-people.js"]  # the board; who is in the class and the way in
 
 
 def class_page_script(language: str = "en") -> str:
@@ -17,6 +19,6 @@ def class_page_script(language: str = "en") -> str:
     words = {"language": language, "words": {key: value for key, value in table(language).items()
                                              if key.startswith("cp_")}}
     return ("// Weighing Health Claims: the teacher's class page. Built from classroom/scripts/core.js\n"
-            "// and classroom/classmode/class-page.js; edit those, not this file.\n"
+            "// and classroom/classmode/class-page.js, class-people.js; edit those, not this file.\n"
             + script_preamble(words) + (SCRIPTS / "core.js").read_text(encoding="utf-8") + "\n"
-            + (Path(__file__).parent / "class-page.js").read_text(encoding="utf-8") + "})();\n")
+            + "\n".join((HERE / name).read_text(encoding="utf-8") for name in PARTS) + "})();\n")

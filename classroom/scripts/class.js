@@ -189,22 +189,8 @@ const Class = (() => {
 
   // "Join the class": before the first exercise (once, unless joined or skipped) and on My answers.
   function prompt(place, skippable) {
-    const form = el("form", "admonition info whc-join"), id = "whc-join-name";
-    form.append(el("p", "admonition-title", say("class_join_title", {})),
-      el("p", "", say(me && me.lost ? "class_join_again" : "class_join_text", {})));
-    const label = form.appendChild(el("label", "", say("class_name_label", {})));
-    label.htmlFor = id;
-    const input = form.appendChild(el("input"));
-    Object.assign(input, { id, type: "text", maxLength: CONTRACT.maxName, autocomplete: "name", value: Answers.name(), required: true });
-    const join = form.appendChild(el("button", "md-button md-button--primary", say("class_join", {})));
-    const message = el("p", "", "");
-    message.setAttribute("role", "status");
-    if (skippable) {
-      const skip = form.appendChild(el("button", "md-button", say("class_skip", {})));
-      skip.type = "button";
-      skip.addEventListener("click", () => { store.set(SKIP, "1"); form.remove(); });
-    }
-    form.append(message);
+    const { form, input, join, message } = joinForm(me && me.lost ? "class_join_again" : "class_join_text",
+      skippable && (() => store.set(SKIP, "1")));
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       join.disabled = true;
@@ -248,15 +234,7 @@ const Class = (() => {
 
   // After the laptop lost this browser: the answers it holds are offered, not sent.
   function offerHeld(form) {
-    if (!Answers.ids().some((id) => Answers.read(id).record)) return;
-    const offer = el("div", "admonition question whc-resend");
-    offer.append(el("p", "admonition-title", say("class_resend_title", {})), el("p", "", say("class_resend_text", {})));
-    const yes = offer.appendChild(el("button", "md-button md-button--primary", say("class_resend", {})));
-    const no = offer.appendChild(el("button", "md-button", say("class_resend_not", {})));
-    yes.type = no.type = "button";
-    yes.addEventListener("click", () => { offer.remove(); sendHeld(); });
-    no.addEventListener("click", () => offer.remove());
-    form.before(offer);
+    if (Answers.ids().some((id) => Answers.read(id).record)) form.before(resendOffer(sendHeld));
   }
 
   // A check-up needs a name on the laptop: ask for it above that exercise, with no "Not now".

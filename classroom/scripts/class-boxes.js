@@ -1,0 +1,33 @@
+// Class mode's boxes on a learner's page, built here and wired up by class.js.
+
+// "Join the class": a name field, Join, and (when skippable) "Not now", which calls `skip`.
+function joinForm(textKey, skip) {
+  const form = el("form", "admonition info whc-join"), id = "whc-join-name";
+  form.append(el("p", "admonition-title", say("class_join_title", {})), el("p", "", say(textKey, {})));
+  const label = form.appendChild(el("label", "", say("class_name_label", {})));
+  label.htmlFor = id;
+  const input = form.appendChild(el("input"));
+  Object.assign(input, { id, type: "text", maxLength: CONTRACT.maxName, autocomplete: "name", value: Answers.name(), required: true });
+  const join = form.appendChild(el("button", "md-button md-button--primary", say("class_join", {})));
+  const message = el("p", "", "");
+  message.setAttribute("role", "status");
+  if (skip) {
+    const later = form.appendChild(el("button", "md-button", say("class_skip", {})));
+    later.type = "button";
+    later.addEventListener("click", () => { skip(); form.remove(); });
+  }
+  form.append(message);
+  return { form, input, join, message };
+}
+
+// After the laptop lost this browser: send what it holds to the teacher, or keep it here only.
+function resendOffer(send) {
+  const offer = el("div", "admonition question whc-resend");
+  offer.append(el("p", "admonition-title", say("class_resend_title", {})), el("p", "", say("class_resend_text", {})));
+  const yes = offer.appendChild(el("button", "md-button md-button--primary", say("class_resend", {})));
+  const no = offer.appendChild(el("button", "md-button", say("class_resend_not", {})));
+  yes.type = no.type = "button";
+  yes.addEventListener("click", () => { offer.remove(); send(); });
+  no.addEventListener("click", () => offer.remove());
+  return offer;
+}
