@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from project_copy import make_ready
-from support import make_build
+from serving import make_build
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,8 @@ import pytest
 from classroom.classmode import serving as class_mode
 from classroom.server.app import create_app, mount
 from classroom.server.site import LiveSite
-from support import ROOT, TEACHER_PIN, free_port, serve_command, start_server, stop_server, wait_for
+from support import ROOT, TEACHER_PIN, free_port, wait_for
+from serving import serve_command, start_server, stop_server
 from project_copy import make, make_ready
 
 

@@ -8,7 +8,8 @@ import shutil
 import sqlite3
 import subprocess
 
-from support import ROOT, call, serve_command, start_server, stop_server
+from support import ROOT, call
+from serving import serve_command, start_server, stop_server
 
 
 def test_a_damaged_data_folder_is_one_line_naming_it_not_a_traceback(project, tmp_path):

@@ -3,7 +3,8 @@ reproduction, a join sent with a foreign Host and a matching Origin, is refused.
 
 from __future__ import annotations
 
-from support import call, serve_command, start_server, stop_server
+from support import call
+from serving import serve_command, start_server, stop_server
 
 
 def test_a_request_naming_another_host_is_refused(project):

@@ -14,7 +14,8 @@ import urllib.error
 import urllib.request
 
 
-from support import ROOT, make_build, serve_command, start_server, stop_server
+from support import ROOT
+from serving import make_build, serve_command, start_server, stop_server
 
 
 # A rebuild while serving loses no request, and the new build is then served.
