@@ -155,7 +155,8 @@ def exercise_key(exercise, index) -> dict:
     """An exercise's key as the browser gets it, in <script data-key> (search skips it, and a
     printed worksheet shows none of it): {"items": {<id>: {answer, also?, reasons?, feedback,
     concept, …}}, "vocabulary": {<id>: {label, definition}}}, plus, for mark-claims,
-    "notClaims" {"s<n>": reason} and "notAClaim" (the default reason). The same payload is
+    "notClaims" {"s<n>": reason}, "either" {"s<n>": {kinds, feedback}} (sentences fair to mark
+    or to leave) and "notAClaim" (the default reason). The same payload is
     what the Python scorers read, so the browser and the laptop judge from one source.
     A check-up (`assessment: true`) gets only the vocabulary: its key stays on the laptop."""
     key = exercise.handler.exercise_key(exercise, index)

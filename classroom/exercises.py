@@ -35,6 +35,7 @@ class Exercise:
     case: Case | None = None
     paragraphs: tuple[tuple[int, tuple[Sentence, ...]], ...] = ()  # mark-claims only
     not_claims: dict[str, str] = field(default_factory=dict)  # sentence id -> reason
+    either: dict[str, dict] = field(default_factory=dict)  # sentence id -> {kinds, feedback}
     assessment: bool = False  # a check-up: its key stays on the teacher's laptop
 
     @property

@@ -93,4 +93,5 @@ def marked_only(key: dict, answers: dict) -> dict:
     claims = {name: claim for name, claim in key["items"].items() if claim["sentence"] in marked}
     return {**key, "items": claims,
             "notClaims": {s: why for s, why in key.get("notClaims", {}).items() if s in marked},
+            "either": {s: fair for s, fair in key.get("either", {}).items() if s in marked},
             "unmarked": len(key["items"]) - len(claims)}

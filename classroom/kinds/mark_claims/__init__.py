@@ -1,7 +1,8 @@
 """Find the claims: learners mark each sentence of a case text that makes a claim, with its kind.
 
-The key lists the claims (one per sentence) and, for sentences learners often mark wrongly,
-why they are not claims. The learner's response is one item, the whole text:
+The key lists the claims (one per sentence), the sentences that are fair to mark or to leave
+(`either:`, each with the kinds it may be marked with and why), and, for sentences learners
+often mark wrongly, why they are not claims. The learner's response is one item, the whole text:
 {"s<n>": <claim kind>} for each marked sentence.
 """
 
@@ -43,7 +44,7 @@ class Claim(Item):
 class MarkClaims(Kind):
     name = "mark-claims"
     on_a_case = True
-    key_fields = ["items", "not_claims"]
+    key_fields = ["items", "either", "not_claims"]
     whole_text = True
     xapi_interaction = "matching"
 
@@ -79,6 +80,7 @@ class MarkClaims(Kind):
         if not items:
             raise ctx.key.error("items", "the key lists no claims",
                                 "add the claims learners should find under 'items:'")
+        either = self._either(ctx, sentences, claimed, kinds)
         not_claims = {}
         for position, entry in enumerate(ctx.key.items("not_claims", required=False), start=1):
             reason = Fields(entry, ctx.key.path, item=f"not_claims {position}", what="the entry")
@@ -87,8 +89,37 @@ class MarkClaims(Kind):
             if sentence.id in claimed:
                 raise reason.error("quote", f"this sentence is also the claim "
                                             f"'{claimed[sentence.id]}'", "remove one of the two")
+            if sentence.id in either:
+                raise reason.error("quote", "this sentence is also listed under either:",
+                                   "keep it in one of the two lists")
             not_claims[sentence.id] = reason.text("feedback")
-        return {"items": tuple(items), "paragraphs": paragraphs, "not_claims": not_claims}
+        return {"items": tuple(items), "paragraphs": paragraphs, "not_claims": not_claims,
+                "either": either}
+
+    def _either(self, ctx: Context, sentences: list[Sentence], claimed: dict[str, str],
+                kinds: list[str]) -> dict[str, dict]:
+        """Sentences fair to mark (with one of their kinds) or to leave: sentence id ->
+        {"kinds": [...], "feedback": why both readings are fair}."""
+        either: dict[str, dict] = {}
+        for position, entry in enumerate(ctx.key.items("either", required=False), start=1):
+            fields = Fields(entry, ctx.key.path, item=f"either {position}", what="the entry")
+            fields.only(["quote", "kinds", "feedback"])
+            sentence = self._sentence_of(ctx, fields, sentences)
+            if sentence.id in claimed:
+                raise fields.error("quote", f"this sentence is also the claim "
+                                            f"'{claimed[sentence.id]}'",
+                                   "list it once: as a claim under items:, or under either:")
+            if sentence.id in either:
+                raise fields.error("quote", "another either: entry quotes the same sentence",
+                                   "merge the two entries")
+            marked_as = fields.items("kinds")
+            for kind in marked_as:
+                if kind not in kinds:
+                    raise fields.error("kinds", f"'{kind}' is not a claim kind",
+                                       f"use kinds from: {', '.join(kinds)}")
+            either[sentence.id] = {"kinds": [str(kind) for kind in marked_as],
+                                   "feedback": fields.text("feedback")}
+        return either
 
     def _shown_paragraphs(self, ctx: Context) -> tuple[tuple[int, tuple[Sentence, ...]], ...]:
         last = len(ctx.case.paragraphs)
@@ -127,6 +158,7 @@ class MarkClaims(Kind):
     def exercise_key(self, exercise, index: Index) -> dict:
         key = super().exercise_key(exercise, index)
         key["notClaims"] = exercise.not_claims
+        key["either"] = exercise.either
         key["notAClaim"] = DEFAULT_NOT_A_CLAIM
         return key
 
@@ -142,14 +174,22 @@ class MarkClaims(Kind):
             isinstance(k, str) and isinstance(v, str) for k, v in response.items())
 
     def score(self, key: dict, item_id: str, response) -> dict:
-        """Claims found with a fair kind, each learner's mark judged, claims missed listed."""
+        """Claims found with a fair kind, each learner's mark judged, claims missed listed.
+        A sentence fair to mark or to leave, marked with one of its kinds, is neither found nor
+        wrong (`either`); left unmarked, it is not missed."""
         marks = response or {}
         claims = {claim["sentence"]: (claim_id, claim) for claim_id, claim in key["items"].items()}
-        found, other_kind, not_claims, reasons = [], [], [], []
+        either_way = key.get("either", {})
+        found, other_kind, either, not_claims, reasons = [], [], [], [], []
         for sentence, kind in marks.items():
+            if sentence in either_way and kind in either_way[sentence]["kinds"]:
+                either.append(sentence)
+                reasons.append(either_way[sentence]["feedback"])
+                continue
             if sentence not in claims:
                 not_claims.append(sentence)
-                reasons.append(key["notClaims"].get(sentence, key["notAClaim"]))
+                reasons.append(either_way[sentence]["feedback"] if sentence in either_way
+                               else key["notClaims"].get(sentence, key["notAClaim"]))
                 continue
             claim = claims[sentence][1]
             if kind == claim["answer"] or kind in claim.get("also", {}):
@@ -163,7 +203,7 @@ class MarkClaims(Kind):
         result = (UNANSWERED if not marks else RIGHT if score == out_of and not not_claims
                   else PARTLY if score else WRONG)
         return verdict(result, score, out_of, reasons, found=found, otherKind=other_kind,
-                       notClaims=not_claims, missed=missed)
+                       either=either, notClaims=not_claims, missed=missed)
 
     def describe(self, response, options: dict, labels: dict) -> str:
         """Each sentence marked, in reading order, with the label of its claim kind."""

@@ -68,13 +68,16 @@ KINDS["mark-claims"] = {
     }
     tag.textContent = label ? " [" + label + "]" : "";
   },
-  // The same judgement as the Python scorer: claims found with a fair kind, each mark judged.
+  // The same judgement as the Python scorer: claims found with a fair kind, each mark judged;
+  // a sentence fair to mark or to leave, marked with one of its kinds, is neither found nor wrong.
   judge(key, itemId, response) {
-    const marks = response || {}, claims = {}, found = [], otherKind = [], notClaims = [], reasons = [];
+    const marks = response || {}, claims = {}, found = [], otherKind = [], either = [], notClaims = [], reasons = [];
+    const eitherWay = key.either || {};
     Object.values(key.items).forEach((claim) => { claims[claim.sentence] = claim; });
     Object.keys(marks).forEach((sentence) => {
       const claim = claims[sentence], kind = marks[sentence];
-      if (!has(claims, sentence)) { notClaims.push(sentence); reasons.push(has(key.notClaims, sentence) ? key.notClaims[sentence] : key.notAClaim); return; }
+      if (has(eitherWay, sentence) && eitherWay[sentence].kinds.includes(kind)) { either.push(sentence); reasons.push(eitherWay[sentence].feedback); return; }
+      if (!has(claims, sentence)) { notClaims.push(sentence); reasons.push(has(eitherWay, sentence) ? eitherWay[sentence].feedback : has(key.notClaims, sentence) ? key.notClaims[sentence] : key.notAClaim); return; }
       if (kind === claim.answer || has(claim.also, kind)) { found.push(sentence); reasons.push(has(claim.also, kind) ? claim.also[kind] : claim.feedback); return; }
       otherKind.push(sentence); reasons.push(claim.feedback);
     });
@@ -82,12 +85,12 @@ KINDS["mark-claims"] = {
     // A check-up's key holds only the claims marked; `unmarked` counts the others (F2).
     const score = found.length, max = Object.keys(claims).length + (key.unmarked || 0);
     const result = !Object.keys(marks).length ? "unanswered" : score === max && !notClaims.length ? "right" : score ? "partly" : "wrong";
-    return verdict(result, score, max, reasons, { found, otherKind, notClaims, missed });
+    return verdict(result, score, max, reasons, { found, otherKind, either, notClaims, missed });
   },
   // The verdict's sentences that lie in the part shown (all of them when the whole text is).
   inPart(view, judged) {
     const shown = new Set(this.shown(view).map((s) => s.dataset.sentence)), keep = (list) => list.filter((sid) => shown.has(sid));
-    const part = { found: keep(judged.found), otherKind: keep(judged.otherKind), notClaims: keep(judged.notClaims), missed: keep(judged.missed) };
+    const part = { found: keep(judged.found), otherKind: keep(judged.otherKind), either: keep(judged.either || []), notClaims: keep(judged.notClaims), missed: keep(judged.missed) };
     part.max = part.found.length + part.otherKind.length + part.missed.length + (view.part ? 0 : view.key.unmarked || 0);
     return part;
   },
@@ -100,7 +103,8 @@ KINDS["mark-claims"] = {
     const sections = [
       ["claims_found", part.found.map((sid) => [sid, say("claim_right", { kind: kindOf(marks[sid]) }) + " " + (has(claims[sid].also, marks[sid]) ? say("also_fair", { reason: claims[sid].also[marks[sid]] }) + " " : "") + claims[sid].feedback, claims[sid].concept])],
       ["claims_other_kind", part.otherKind.map((sid) => [sid, say("claim_other_kind", { kind: kindOf(claims[sid].answer), marked: kindOf(marks[sid]) }) + " " + claims[sid].feedback, claims[sid].concept])],
-      ["claims_wrong", part.notClaims.map((sid) => [sid, has(key.notClaims, sid) ? key.notClaims[sid] : key.notAClaim, ""])],
+      ["claims_either", part.either.map((sid) => [sid, key.either[sid].feedback, ""])],
+      ["claims_wrong", part.notClaims.map((sid) => [sid, has(key.either || {}, sid) ? key.either[sid].feedback : has(key.notClaims, sid) ? key.notClaims[sid] : key.notAClaim, ""])],
       ["claims_missed", reveal ? part.missed.map((sid) => [sid, say("claim_missed", { kind: kindOf(claims[sid].answer) }) + " " + claims[sid].feedback, claims[sid].concept]) : []],
     ];
     all(item, ".whc-sentence").forEach((s) => {
