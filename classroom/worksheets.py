@@ -5,6 +5,8 @@ without devices into dist/worksheets/.
   a practice page, the comparison): a name and class line, the items numbered as in the answer
   key, boxes to write in, no screen instructions and never any feedback;
 - one answer grid per set, on one page, for marking (item, answer, paragraph);
+- a form of the measuring test (`form: A`) is a set of its own, and has a one-page answer
+  sheet for each student (a name, a row of letter boxes per question) that the teacher collects;
 - one sheet per case text, its paragraphs numbered, with a margin to code the claims in.
 
 The HTML comes from Jinja templates in classroom/templates/worksheets/; headless Chromium prints
@@ -52,13 +54,15 @@ class Document:
 
 def exercise_sets(module: Module) -> list[ExerciseSet]:
     """One set per page that shows exercises, in teaching order (the order of the index)."""
-    pages: dict[str, list] = {}
+    pages: dict[tuple[str, str], list] = {}
     for exercise in module.exercises.values():
-        pages.setdefault(module.placements[exercise.id], []).append(exercise)
+        # A form of the test is handed out alone: a class takes form A or form B, not both.
+        alone = exercise.id if exercise.form else ""
+        pages.setdefault((module.placements[exercise.id], alone), []).append(exercise)
     sets = []
-    for page, exercises in pages.items():
+    for (page, alone), exercises in pages.items():
         folder, stem = page[:-3].split("/")[-2:] if "/" in page else ("", page[:-3])
-        name = f"{'lesson' if folder == 'lessons' else folder or 'page'}-{stem}"
+        name = alone or f"{'lesson' if folder == 'lessons' else folder or 'page'}-{stem}"
         title = exercises[0].title if len(exercises) == 1 else _page_title(module.root, page)
         sets.append(ExerciseSet(name=name, title=title, page=page, exercises=tuple(exercises)))
     return sets
@@ -132,6 +136,9 @@ def documents(module: Module) -> list[Document]:
             "worksheets/set.html", set=exercise_set, **context), MOST_PAGES))
         result.append(Document(f"{exercise_set.name}-answers", f"Answer grid: {exercise_set.title}",
                                render("worksheets/answers.html", set=exercise_set, **context), 1))
+        for form in (exercise for exercise in exercise_set.exercises if exercise.form):
+            result.append(Document(f"{form.id}-sheet", f"Answer sheet: {form.title}", render(
+                "worksheets/answer-sheet.html", ex=form, **context), 1))
     for case in cases_in(module):
         result.append(Document(f"case-{case.id}", case.title,
                                render("worksheets/case.html", case=case, **context), MOST_PAGES))

@@ -34,6 +34,17 @@ def test_a_printed_worksheet_shows_no_answers_until_the_learner_checks(page, sta
     assert squeeze(evidence.items[0].feedback) in squeeze(pdf_text(page))
 
 
+def test_the_printed_test_forms_show_their_questions_and_no_key(page, server, module):
+    page.goto(server + "practice/test.html")
+    printed = squeeze(pdf_text(page))
+    forms = [exercise for exercise in module.exercises.values() if exercise.form]
+    assert len(forms) == 2
+    for exercise in forms:
+        assert squeeze(exercise.items[-1].question) in printed  # every question prints
+    leaked = [s for s in key_texts(forms, shortest=1) if squeeze(s) in printed]
+    assert leaked == []
+
+
 def test_the_answer_key_page_prints_every_item_with_its_reason(page, starter):
     page.goto(starter.url + "answer-key.html")
     printed = squeeze(pdf_text(page))

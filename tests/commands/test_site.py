@@ -125,6 +125,20 @@ def test_no_answer_or_feedback_is_in_the_search_index(site, module):
     assert "macrophages" in indexed  # the index does hold the case texts
 
 
+def test_the_test_forms_page_holds_their_questions_but_not_their_keys_nor_a_search_entry(site, module):
+    forms = [exercise for exercise in module.exercises.values() if exercise.form]
+    assert sorted(exercise.form for exercise in forms) == ["A", "B"]
+    assert all(exercise in check_ups(module) for exercise in forms)
+    html = (site / "practice" / "test.html").read_text(encoding="utf-8")
+    for exercise in forms:
+        assert 'data-assessment' in html and f'id="exercise-{exercise.id}"' in html
+        assert exercise.items[0].options[0].text.replace("'", "&#39;") in html
+        leaked = [text for text in key_texts([exercise]) if text in html]
+        assert leaked == [], leaked[0]
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not any(doc["location"].startswith("practice/test.html") for doc in index["docs"])
+
+
 # The student edition (`make pack`)
 
 def test_no_teachers_page_is_in_the_student_edition(student_zip):
@@ -136,6 +150,18 @@ def test_no_teachers_page_is_in_the_student_edition(student_zip):
             text = zipfile.ZipFile(student_zip).read(name).decode("utf-8", errors="ignore")
             assert "teachers/answer-key" not in text, name
             assert "Start here as a teacher" not in text, name
+
+
+def test_the_student_edition_has_the_test_forms_without_their_keys(student_zip, module):
+    archive = zipfile.ZipFile(student_zip)
+    page = archive.read(f"{FOLDER}/practice/test.html").decode("utf-8")
+    forms = [exercise for exercise in module.exercises.values() if exercise.form]
+    assert all(f'id="exercise-{exercise.id}"' in page for exercise in forms)
+    texts = key_texts(forms)
+    for name in archive.namelist():
+        if name.endswith((".html", ".js", ".json")):
+            content = archive.read(name).decode("utf-8", errors="ignore")
+            assert not [text for text in texts if text in content], name
 
 
 def test_no_byte_of_the_student_edition_holds_a_check_up_key(student_zip, module):

@@ -51,8 +51,9 @@ def test_one_worksheet_and_answer_grid_per_set_and_a_sheet_per_case(printed, mod
     sets = exercise_sets(module)
     names = {path.name for path in printed.glob("*.pdf")}
     cases = {exercise.case.id for exercise in module.exercises.values() if exercise.case}
+    forms = {exercise.id for exercise in module.exercises.values() if exercise.form}
     expected = ({f"{s.name}.pdf" for s in sets} | {f"{s.name}-answers.pdf" for s in sets}
-                | {f"case-{case}.pdf" for case in cases})
+                | {f"case-{case}.pdf" for case in cases} | {f"{form}-sheet.pdf" for form in forms})
     assert names == expected
     # The sets follow the site: the six lesson practices, the two texts and the comparison.
     assert {s.name for s in sets} >= {"practice-iskitim", "practice-mardaleishvili",
@@ -146,7 +147,7 @@ def test_text_from_data_files_is_printed_as_text_not_markup():
     item = SimpleNamespace(id="x", prompt="<b>Is this bold?</b> Choose one.", quote="<i>q</i>",
                            answer="a", options=[SimpleNamespace(id="a", text="<script>x</script>")])
     exercise = SimpleNamespace(id="x", title="T & <u>u</u>", kind="choice", items=[item], case=None,
-                               handler=KINDS["choice"])
+                               handler=KINDS["choice"], form="")
     html = render("worksheets/set.html", set=SimpleNamespace(title="S", exercises=[exercise]),
                   style=STYLE.read_text(), codes={}, claim_kinds={}, ladder=[], step={},
                   missing_answers=[], paragraph_of=lambda case, quote: None,
@@ -166,3 +167,45 @@ def test_a_case_sheet_says_whether_its_case_is_real_or_made_up(module, real, say
     sheets = documents(replace(module, exercises=exercises))
     sheet = next(d for d in sheets if d.name == f"case-{case.id}")
     assert says in sheet.html and never not in sheet.html
+
+
+# The forms of the measuring test on paper
+
+def forms_in(module) -> list:
+    return [exercise for exercise in module.exercises.values() if exercise.form]
+
+
+def test_each_form_prints_alone_with_a_one_page_answer_sheet_to_collect(printed, module):
+    forms = forms_in(module)
+    assert sorted(form.form for form in forms) == ["A", "B"]
+    for form in forms:
+        other = next(exercise for exercise in forms if exercise is not form)
+        _, worksheet = read(printed / f"{form.id}.pdf")
+        assert " ".join(plain(form.items[0].question).split()[:8]) in worksheet
+        assert " ".join(plain(other.items[0].question).split()[:8]) not in worksheet
+        pages, sheet = read(printed / f"{form.id}-sheet.pdf")
+        assert pages == 1, f"{form.id}'s answer sheet takes {pages} pages of A4"
+        assert PdfReader(printed / f"{form.id}-sheet.pdf").pages[0].mediabox.height == \
+            pytest.approx(842, abs=1)  # A4 in points
+        assert "Name Class Date" in sheet and f"form {form.form}".lower() in sheet.lower()
+        rows = re.findall(r"(\d{1,2}) a b c", sheet)  # PDF text may join a row to the next
+        assert rows == [str(number) for number in range(1, len(form.items) + 1)] and len(rows) == 18
+        assert not SCREEN_WORDS.search(sheet)
+
+
+def test_a_students_answer_sheet_carries_no_key(printed, module):
+    for form in forms_in(module):
+        _, sheet = read(printed / f"{form.id}-sheet.pdf")
+        assert not [text for text in key_texts(form) if plain(text)[:40] in sheet]
+        # The same sheet whatever the key says: nothing on it depends on the answers.
+        shifted = replace(form, items=tuple(replace(item, answer=item.options[-1].id,
+                                                    feedback="") for item in form.items))
+        sheets = {doc.name: doc.html for doc in documents(replace(
+            module, exercises={**module.exercises, form.id: shifted}))}
+        original = {doc.name: doc.html for doc in documents(module)}
+        assert sheets[f"{form.id}-sheet"] == original[f"{form.id}-sheet"]
+        assert sheets[f"{form.id}-answers"] != original[f"{form.id}-answers"]  # the key does
+
+
+def key_texts(exercise) -> list[str]:
+    return [text for item in exercise.items for text in exercise.handler.key_texts(item)]
