@@ -20,6 +20,7 @@ from .catalogue import EventError
 from .checkup_api import Retake
 from .exports import to_csv, to_xapi
 from .imports import FileRefused, events_from_file
+from .lead_api import LEAD_ROUTES
 from .guards import (CONTROL, ApiError, Headers, JsonBody, Limits, Resource, SavingWatch, TeacherOnly,
                      clean_name, confirmed, exercise_item, handle_errors, lesson_of, student_of)
 from .live import LiveClass
@@ -235,6 +236,7 @@ ROUTES = {
     "/teacher/import": ImportFile, "/teacher/students/{student_id}/delete": DeleteStudent,
     "/teacher/students/{student_id}/retake": Retake,
     "/teacher/delete-everything": DeleteEverything, **PEOPLE_ROUTES,
+    **LEAD_ROUTES,  # leading from the front (lead_api.py)
 }
 
 
