@@ -149,6 +149,7 @@ ATTRIBUTES = {
     "data-lead-paste": "the form where the teacher pastes a new text",
     "data-lead-message": "what the projector view says went wrong",
     "data-follow": "on a student's page: what the teacher is showing from the front",
+    "data-follow-text": "on a student's page: the pasted text to mark",
 }
 
 

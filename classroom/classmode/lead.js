@@ -141,8 +141,9 @@ function drawText(view, changed) {
   const list = box.appendChild(el("div"));
   view.blocks.forEach((block) => {
     if (block.heading != null) { list.append(el("h2", "", block.heading)); return; }
-    const para = list.appendChild(el("section"));
-    para.append(el("h3", "", "¶ " + block.number));
+    const para = list.appendChild(el("div"));
+    para.dataset.paragraph = block.number;
+    para.append(el("p", "whc-lead__number", "¶ " + block.number));
     block.sentences.forEach((s) => {
       const p = para.appendChild(el("p", "whc-lead__sentence"));
       p.dataset.sentence = s.id;

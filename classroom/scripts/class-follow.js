@@ -21,15 +21,29 @@ const Follow = (() => {
     timer = setTimeout(poll, EVERY);
   }
 
+  // A bar at the foot of the screen, seen wherever the student has scrolled: what is shown now.
   function place() {
     if (box && box.isConnected) return box;
-    box = el("aside", "admonition info whc-follow");
+    box = el("aside", "md-typeset whc-follow");
     box.dataset.follow = "";
     box.setAttribute("aria-live", "polite");
+    box.setAttribute("aria-label", say("follow_label", {}));
+    document.body.append(box);
+    document.body.classList.add("whc-following");
+    return box;
+  }
+
+  // The pasted text to mark, in the page under its title (the bar links to it).
+  function textPlace() {
+    let here = document.querySelector("[data-follow-text]");
+    if (here) return here;
+    here = el("section", "admonition info whc-follow-text");
+    here.dataset.followText = "";
+    here.id = "whc-follow-text";
     const article = document.querySelector("article") || document.querySelector("main") || document.body;
     const title = article.querySelector("h1");
-    if (title) title.after(box); else article.prepend(box);
-    return box;
+    if (title) title.after(here); else article.prepend(here);
+    return here;
   }
 
   function draw(data) {
@@ -37,21 +51,32 @@ const Follow = (() => {
     const key = JSON.stringify(shown && shown.type === "pasted" ? [shown.id, shown.score, shown.title] : shown);
     if (key === seq) return;  // nothing new: the student's own marks stay as they are
     seq = key;
-    if (!shown) { if (box) box.remove(); box = null; return; }
-    const here = place();
-    here.replaceChildren();
+    const old = document.querySelector("[data-follow-text]");
+    if (old && !(shown && shown.type === "pasted")) old.remove();
+    if (!shown) {
+      if (box) box.remove();
+      box = null;
+      document.body.classList.remove("whc-following");
+      return;
+    }
+    const bar = place();
+    bar.replaceChildren();
+    const link = (href) => { const go = bar.appendChild(el("a", "md-button md-button--primary", say("follow_go", {}))); go.href = href; };
     if (shown.type === "item") {
-      here.append(el("p", "", say("follow_item", { title: shown.title, number: shown.number })));
       const target = shown.url && new URL(shown.url, location.href);
       const onThisPage = target && target.pathname === location.pathname;
-      if (target) {
-        const go = here.appendChild(el("a", "md-button md-button--primary", say("follow_go", {})));
-        go.href = onThisPage ? target.hash : target.href;
-      }
-      if (onThisPage) here.append(el("p", "", say("follow_here", {})));
+      bar.append(el("p", "", say("follow_item", { title: shown.title, number: shown.number })
+        + (onThisPage ? " " + say("follow_here", {}) : "")));
+      if (target) link(onThisPage ? target.hash : target.href);
     } else if (shown.type === "paragraph") {
-      here.append(el("p", "", say("follow_paragraph", { title: shown.title, number: shown.number })));
-    } else if (shown.type === "pasted") drawText(here, shown);
+      bar.append(el("p", "", say("follow_paragraph", { title: shown.title, number: shown.number })));
+    } else if (shown.type === "pasted") {
+      bar.append(el("p", "", say("follow_text", { title: shown.title })));
+      link("#whc-follow-text");
+      const here = textPlace();
+      here.replaceChildren();
+      drawText(here, shown);
+    }
   }
 
   // The pasted text: each sentence with a chooser of its kind of claim (or none).
