@@ -72,7 +72,8 @@ function drawItemParts(item, changed) {
   label.hidden = !item || !item.label;
   label.textContent = item && item.label || "";
   const isItem = Boolean(item && item.type === "item");
-  part("answered").textContent = isItem ? say("cp_lead_answered", { count: item.answered }) : "";
+  part("answered").textContent = isItem ? say("cp_lead_answered", { count: item.answered })
+    + (item.written ? " " + say("cp_lead_open_answers", {}) : "") : "";
   drawBars(isItem ? item : null);
   drawKey(isItem && item.revealed ? item.key : null);
   const hands = part("hands");

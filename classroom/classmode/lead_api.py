@@ -15,6 +15,7 @@ from pathlib import Path
 import falcon
 
 from ..contract import script_preamble
+from ..errors import AuthoringError
 from ..render import render
 from ..scripts import FOLDER as SCRIPTS
 from ..words import table
@@ -39,7 +40,13 @@ class ModuleCache:
         identity = self.live.site_identity()
         with self._lock:
             if self._module is None or identity != self._for:
-                self._module, self._for = Module.load(self.live.project), identity
+                try:
+                    self._module = Module.load(self.live.project)
+                except AuthoringError:
+                    if self._module is None:
+                        raise  # nothing to fall back on: the error says what to fix
+                    # A half-edited data file: keep leading with the module being served.
+                self._for = identity
             return self._module
 
 
@@ -91,7 +98,7 @@ class Lead(LeadResource):
                     module, catalogue, state, steps,
                     lambda exercise, item: self.live.report(
                         lesson, lambda report: class_counts(report, exercise, item)),
-                    lambda revealed: self.pasted_view(pasted, revealed), {})
+                    lambda revealed: self.pasted_view(pasted, revealed))
         return {"sources": sources(module, catalogue, pasted), "shown": shown,
                 "pasted": {"title": pasted["title"]} if pasted else None}
 

@@ -15,8 +15,8 @@ import yaml
 from .lead import PASTED, LeadState
 
 
-def step_view(module, catalogue, state: LeadState, steps: list[dict], counts, pasted_view,
-              words: dict) -> dict:
+def step_view(module, catalogue, state: LeadState, steps: list[dict], counts,
+              pasted_view) -> dict:
     """The projector's view of the shown step. `counts(exercise, item)` gives the class's
     answers to an item ({"answered": n, "chosen": {option: n}}), `pasted_view(revealed)` the
     pasted text's view."""
@@ -32,7 +32,7 @@ def step_view(module, catalogue, state: LeadState, steps: list[dict], counts, pa
     exercise = catalogue.exercises[step["exercise"]]
     item = exercise.items[step["item"]]
     view.update(title=exercise.title, label=item.label, quote=_quote(module, exercise, item.id),
-                kind=exercise.kind)
+                written=not exercise.handler.scored)
     class_counts = counts(exercise, item.id)
     view["answered"] = class_counts["answered"]
     options = _options(exercise, item)
@@ -45,7 +45,7 @@ def step_view(module, catalogue, state: LeadState, steps: list[dict], counts, pa
                                    for option, label in options.items()]}
     view["options"] = [{"option": option, "label": label} for option, label in options.items()]
     if state.revealed:
-        view["key"] = _key(exercise, item.id, words)
+        view["key"] = _key(exercise, item.id)
     return view
 
 
@@ -76,7 +76,7 @@ def _options(exercise, item) -> dict:
     return dict(item.options) if item.options else dict(exercise.labels)
 
 
-def _key(exercise, item_id: str, words: dict) -> dict:
+def _key(exercise, item_id: str) -> dict:
     """The key's answer and reasons, in words, for the projector after Reveal."""
     if exercise.handler.whole_text:
         sentences = exercise.items[item_id].options

@@ -159,3 +159,17 @@ def test_a_keyed_text_saves_as_an_authors_files(api, teacher):
 def test_an_empty_or_huge_text_is_refused_in_words(api, teacher, text):
     answer = api.simulate_post("/teacher/lead/text", json={"text": text}, headers=teacher)
     assert answer.status_code == 400 and answer.json["error"]
+
+
+def test_a_deleted_students_marks_go_with_them(api, teacher):
+    api.simulate_post("/teacher/lead/text", json={"text": HOSTILE}, headers=teacher)
+    student, headers = join_in_process(api, "Dee")
+    text = api.simulate_get("/lead", headers=headers).json["shown"]
+    api.simulate_post("/lead/marks", json={"text": text["id"], "marks": {"s1": "benefit"}},
+                      headers=headers)
+    assert api.simulate_get("/teacher/lead", headers=teacher).json["shown"]["marked"] == 1
+    deleted = api.simulate_post(f"/teacher/students/{student['id']}/delete",
+                                json={"confirm": True}, headers=teacher)
+    assert deleted.status_code == 200
+    shown = api.simulate_get("/teacher/lead", headers=teacher).json["shown"]
+    assert shown["marked"] == 0 and shown["counts"] == {}
