@@ -76,6 +76,7 @@ function drawItemParts(item, changed) {
     + (item.written ? " " + say("cp_lead_open_answers", {}) : "") : "";
   drawBars(isItem ? item : null);
   drawKey(isItem && item.revealed ? item.key : null);
+  if (isItem && item.revealed && changed) part("key").scrollIntoView({ block: "nearest" });
   const hands = part("hands");
   hands.hidden = !isItem || !item.options.length;
   if (isItem && changed) drawHandsForm(item);
