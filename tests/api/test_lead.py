@@ -173,3 +173,17 @@ def test_a_deleted_students_marks_go_with_them(api, teacher):
     assert deleted.status_code == 200
     shown = api.simulate_get("/teacher/lead", headers=teacher).json["shown"]
     assert shown["marked"] == 0 and shown["counts"] == {}
+
+
+def test_a_case_is_led_paragraph_by_paragraph(api, teacher, module):
+    case = module.cases["iskitim"]
+    shown = lead(api, teacher, action="show", source="case:iskitim")["shown"]
+    assert shown["type"] == "paragraph" and shown["steps"] == len(case.paragraphs)
+    assert shown["text"] == case.paragraphs[0].text and "answered" not in shown
+    shown = lead(api, teacher, action="next")["shown"]
+    assert shown["number"] == 2
+    _, headers = join_in_process(api, "Eve")
+    follow = api.simulate_get("/lead", headers=headers).json["shown"]
+    assert follow == {"type": "paragraph", "title": case.title, "number": 2}
+    assert lead(api, teacher, action="stop")["shown"] is None
+    assert api.simulate_get("/lead", headers=headers).json["shown"] is None

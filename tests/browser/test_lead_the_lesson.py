@@ -87,6 +87,9 @@ def test_a_lesson_led_from_the_projector_with_three_phones(browser, site, tmp_pa
         assert axe_violations(projector) == []
         projector.keyboard.press("ArrowLeft")  # back to the first question: its spread again
         expect(projector.locator("[data-lead-answered]")).to_have_text("3 students have answered.")
+        for size in ({"width": 1024, "height": 768}, {"width": 1920, "height": 1080}):
+            projector.set_viewport_size(size)  # the projectors of a classroom: nothing sideways
+            assert projector.evaluate("document.documentElement.scrollWidth") <= size["width"]
 
 
 def test_a_check_up_is_not_offered_on_the_projector(browser, site, tmp_path, module):
