@@ -22,6 +22,7 @@ from ..words import table
 from .guards import TEACHER_COOKIE, ApiError, Resource, student_of
 from .lead import (PASTED, LeadError, change, load_state, save_state, sources, steps_of)
 from .lead_views import class_counts, step_view, student_view
+from .live import CatalogueUnreadable
 from . import pasted as texts
 
 HERE = Path(__file__).parent
@@ -42,9 +43,10 @@ class ModuleCache:
             if self._module is None or identity != self._for:
                 try:
                     self._module = Module.load(self.live.project)
-                except AuthoringError:
-                    if self._module is None:
-                        raise  # nothing to fall back on: the error says what to fix
+                except AuthoringError as error:
+                    if self._module is None:  # nothing to fall back on: say what to fix
+                        raise CatalogueUnreadable("The module's files cannot be read, so "
+                                                  f"nothing can be led: {error}") from None
                     # A half-edited data file: keep leading with the module being served.
                 self._for = identity
             return self._module
