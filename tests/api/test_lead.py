@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from support import join_in_process
+from support import join_in_process, key_texts
 
 LESSON = "lesson-1-practice"
 
@@ -187,3 +187,18 @@ def test_a_case_is_led_paragraph_by_paragraph(api, teacher, module):
     assert follow == {"type": "paragraph", "title": case.title, "number": 2}
     assert lead(api, teacher, action="stop")["shown"] is None
     assert api.simulate_get("/lead", headers=headers).json["shown"] is None
+
+
+def test_no_step_of_any_exercise_shows_its_key_before_reveal(api, teacher, module):
+    """Every item of every exercise that can be led, stepped through: none of its key's reasons,
+    model answers or rubric lines is in what the projector is sent until Reveal."""
+    led = [e for e in module.exercises.values() if not e.assessment]
+    secrets = key_texts(led)
+    assert secrets
+    for exercise in led:
+        lead(api, teacher, action="show", source=exercise.id)
+        for _ in exercise.handler.saved_items(exercise):
+            sent = api.simulate_get("/teacher/lead", headers=teacher).text
+            leaked = [text for text in secrets if text in sent]
+            assert not leaked, f"{exercise.id}: {leaked[0][:60]}"
+            lead(api, teacher, action="next")
