@@ -128,6 +128,28 @@ ATTRIBUTES = {
     "data-class-pin": "the PIN for other devices (on the laptop's own class page only)",
     "data-class-pin-shown": "the PIN, or why it cannot be shown",
     "data-class-offline": "the notice that the laptop does not answer",
+    "data-class-lead": "the link to the projector's view (leading from the front)",
+    # Leading from the front (templates/lead.html, classmode/lead.js, scripts/class-follow.js).
+    "data-lead": "the projector view's root",
+    "data-lead-choose": "the form that chooses what to lead",
+    "data-lead-source": "the chooser of an exercise, a case or the pasted text",
+    "data-lead-action": "a step button (previous, next, reveal, skip)",
+    "data-lead-where": "what is shown: the exercise and question, or the paragraph",
+    "data-lead-quote": "the quoted words or paragraph shown",
+    "data-lead-label": "the question shown",
+    "data-lead-answered": "how many have answered",
+    "data-lead-bars": "the spread of answers, in words and bars",
+    "data-lead-key": "the key's answer and reasons, after Reveal",
+    "data-lead-key-body": "where the key's answer and reasons are written",
+    "data-lead-hands": "the show of hands",
+    "data-lead-hands-form": "the form of a show of hands",
+    "data-lead-hands-fields": "the numbers typed per answer",
+    "data-lead-text": "the pasted text with the class's marks per sentence",
+    "data-lead-files": "the form that saves the pasted text as an author's files",
+    "data-lead-paste": "the form where the teacher pastes a new text",
+    "data-lead-message": "what the projector view says went wrong",
+    "data-follow": "on a student's page: what the teacher is showing from the front",
+    "data-follow-text": "on a student's page: the pasted text to mark",
 }
 
 

@@ -16,7 +16,8 @@ PROJECTOR_PATH = "assets/javascripts/projector.js"  # a few lines, for the case 
 # What a page holds that each script works on.
 _NEEDS = {SCRIPT_PATH: ("data-exercise=", "data-my-answers"), PROJECTOR_PATH: ("data-case=",)}
 BEFORE_KINDS = ["core.js", "store.js", "kinds.js"]
-AFTER_KINDS = ["exercise.js", "my-answers.js", "class-boxes.js", "class.js", "start.js"]
+AFTER_KINDS = ["exercise.js", "my-answers.js", "class-boxes.js", "class.js",
+               "class-follow.js", "start.js"]
 
 
 def scripts_needed(html: str) -> list[str]:

@@ -20,6 +20,7 @@ from .catalogue import EventError
 from .checkup_api import Retake
 from .exports import to_csv, to_xapi
 from .imports import FileRefused, events_from_file
+from .lead_api import LEAD_ROUTES, FollowMarks
 from .guards import (CONTROL, ApiError, Headers, JsonBody, Limits, Resource, SavingWatch, TeacherOnly,
                      clean_name, confirmed, exercise_item, handle_errors, lesson_of, student_of)
 from .live import LiveClass
@@ -235,6 +236,7 @@ ROUTES = {
     "/teacher/import": ImportFile, "/teacher/students/{student_id}/delete": DeleteStudent,
     "/teacher/students/{student_id}/retake": Retake,
     "/teacher/delete-everything": DeleteEverything, **PEOPLE_ROUTES,
+    **LEAD_ROUTES,  # leading from the front (lead_api.py)
 }
 
 
@@ -247,7 +249,7 @@ def create_app(store: ClassStore, teacher: Teacher, project: Path, site_identity
         live.keep_figures_ready()
     # The PIN before the body: a stranger's POST learns nothing of what the checks want.
     app = falcon.App(middleware=[Headers(), SavingWatch(live.saving), TeacherOnly(teacher), Limits(
-        live, joins=Join, sends=(Me, Events)), JsonBody()], cors_enable=False)
+        live, joins=Join, sends=(Me, Events, FollowMarks)), JsonBody()], cors_enable=False)
     app.req_options.strip_url_path_trailing_slash = True
     handle_errors(app, live.saving)
     for path, resource in ROUTES.items():
