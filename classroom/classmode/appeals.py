@@ -16,6 +16,7 @@ import copy
 import dataclasses
 import time
 
+from ..contract import MAX_REASON
 from .catalogue import Catalogue, ExerciseInfo
 
 # The migration step (store.MIGRATIONS): appeals, and the answers accepted for this class. A
@@ -49,7 +50,6 @@ CREATE TABLE IF NOT EXISTS class_also (
 """
 
 SENT, ANSWERED, ACCEPTED = "sent", "answered", "accepted"
-MAX_REASON = 600           # characters: a few sentences, a student's or the teacher's
 MAX_APPEALS = 60           # per student: enough for every item, not a flood
 
 

@@ -10,6 +10,7 @@ function start() {
   });
   all(document, "[data-my-answers]").forEach((root) => { root.whc = root.whc || new MyAnswers(root); });
   Class.start();  // class mode, only when `make serve` serves the page
+  Appeal.start();  // and what became of this student's disagreements (class-appeal.js)
 }
 
 // The scorers, for tests that prove them equal to the Python ones (tests/unit/score_cases.yml).
