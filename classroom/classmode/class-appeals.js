@@ -28,7 +28,6 @@ async function drawAppeals(again) {
 
 function appealEntry(a) {
   const li = el("li", "whc-class__appeal"), id = "whc-appeal-" + a.id;
-  li.dataset.classItem = a.exercise + "/" + a.item;
   const who = li.appendChild(el("p", "", ""));
   who.id = id + "-who";
   who.append(el("strong", "", say("cp_appeal_by", { name: a.name, answer: a.answerText })), " ", el("span", "", a.reason));
@@ -64,7 +63,5 @@ function appealEntry(a) {
   return li;
 }
 
-if (classMode) {
-  drawAppeals();
-  setInterval(drawAppeals, EVERY);
-}
+// Drawn again whenever the board refreshes (its "updated" line changes), signed in by then.
+if (classMode) new MutationObserver(() => drawAppeals()).observe(part("updated"), { childList: true });

@@ -68,6 +68,8 @@ const Appeal = (() => {
     if (!host || !choices.length) return;
     const box = host.appendChild(el("div", "whc-appeal"));
     box.dataset.appeal = choices[0].item;
+    // Typing a reason is not answering: the exercise must not take it for an answer changed.
+    ["input", "change"].forEach((type) => box.addEventListener(type, (event) => event.stopPropagation()));
     box.whcFill = () => fill(view, box, choices, version);
     if (mine) box.whcFill(); else load();
   }
@@ -78,7 +80,7 @@ const Appeal = (() => {
     choices.forEach((c) => {
       const appeal = find(view.id, c.item, c.answer);
       if (!appeal) return;
-      const line = box.appendChild(el("p", "whc-appeal__state", (choices.length > 1 ? c.label + ": " : "")
+      const line = box.appendChild(el("p", "whc-appeal__state", (c.label ? c.label + ": " : "")
         + say("appeal_" + appeal.state, { reason: appeal.reason, reply: appeal.reply })));
       line.setAttribute("role", "status");
     });
@@ -97,7 +99,7 @@ const Appeal = (() => {
       which = form.appendChild(el("select"));
       label.htmlFor = which.id = id + "-claim";
       open.forEach((c, n) => { which.appendChild(el("option", "", c.label)).value = String(n); });
-    }
+    } else if (open[0].label) form.append(el("p", "", open[0].label));  // the one claim in question
     const label = form.appendChild(el("label", "", say("appeal_label", {})));
     const reason = form.appendChild(el("textarea"));
     Object.assign(reason, { id: id + "-reason", rows: 3, maxLength: CONTRACT.maxReason, required: true });
