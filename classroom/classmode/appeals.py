@@ -16,8 +16,8 @@ import copy
 import dataclasses
 import time
 
-from ..contract import MAX_REASON
-from .catalogue import Catalogue, ExerciseInfo
+from ..contract import MAX_REASON, TEXT_ITEM
+from .catalogue import Catalogue, ExerciseInfo, valid_response
 
 # The migration step (store.MIGRATIONS): appeals, and the answers accepted for this class. A
 # deleted student's appeals go with them; an accepted answer stays, without their reason.
@@ -78,7 +78,6 @@ def clean_text(text, what: str) -> str:
 def item_of(exercise: ExerciseInfo, item_id: str) -> tuple[str, dict]:
     """(the version an appeal's answer must be for, the item's key) of an item or a claim."""
     if exercise.handler.whole_text:
-        from ..contract import TEXT_ITEM
         return exercise.items[TEXT_ITEM].version, exercise.key["items"][item_id]
     return exercise.items[item_id].version, exercise.key["items"][item_id]
 
@@ -97,11 +96,10 @@ def check_appeal(exercise: ExerciseInfo, item_id: str, version, response) -> str
         if not isinstance(response, str) or response not in exercise.labels:
             raise AppealRefused("Say which kind of claim you marked this sentence as.")
         right = response == key_item["answer"] or response in key_item.get("also", {})
+    elif response is None or not valid_response(exercise.handler, response) \
+            or exercise.unknown_choices(item_id, response):
+        raise AppealRefused("This is not one of the item's answers.")
     else:
-        from .catalogue import valid_response
-        if response is None or not valid_response(exercise.handler, response) \
-                or exercise.unknown_choices(item_id, response):
-            raise AppealRefused("This is not one of the item's answers.")
         right = exercise.handler.score(exercise.key, item_id, response)["verdict"] == "right"
     if right:
         raise AppealRefused("This answer already counts as right.")
@@ -170,7 +168,6 @@ def for_teacher(store, catalogue: Catalogue, names: dict) -> list[dict]:
 
 def item_label(exercise: ExerciseInfo, item_id: str) -> str:
     if exercise.handler.whole_text:
-        from ..contract import TEXT_ITEM
         sentence = exercise.key["items"].get(item_id, {}).get("sentence", "")
         return exercise.items[TEXT_ITEM].options.get(sentence, item_id)
     info = exercise.items.get(item_id)

@@ -124,3 +124,11 @@ def test_the_check_up_cannot_be_appealed_before_its_results_are_released(api, te
     assert api.simulate_post("/appeals", headers=ann, json=ask).status_code == 403
     api.simulate_post("/teacher/checkup", headers=teacher, json={"released": True})
     assert api.simulate_post("/appeals", headers=ann, json=ask).status_code == 201
+
+
+def test_an_appeal_is_not_acknowledged_when_the_data_folder_is_gone(api, store):
+    _, ann = join_in_process(api, "Ann")
+    for path in store.path.parent.iterdir():  # the drive pulled out: the files are gone
+        path.unlink()
+    answer = appeal(api, ann)
+    assert answer.status_code == 503 and answer.json["code"] == "not_saved"
