@@ -20,7 +20,8 @@ from classroom.project import Module  # noqa: E402
 from classroom.scripts import (PROJECTOR_PATH, SCRIPT_PATH, page_script,  # noqa: E402
                                projector_script, scripts_needed, theme_bundle)
 from classroom.classmode.page import SCRIPT_PATH as CLASS_PAGE_SCRIPT, class_page_script  # noqa: E402
-from classroom.classmode.page import CLASS_ALSO_PATH, class_also_script  # noqa: E402
+from classroom.classmode.page import class_also_script  # noqa: E402
+from classroom.scripts import CLASS_ALSO_PATH  # noqa: E402
 from classroom.words import use_language  # noqa: E402
 from classroom.textfile import misnamed_files  # noqa: E402
 

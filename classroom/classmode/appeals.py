@@ -207,7 +207,7 @@ def accept(store, appeal_id: int, note) -> dict:
     every appeal of the same answer to the same item is accepted with it."""
     note = clean_text(note, "a note for the class")
 
-    def accepted(db):
+    def make_right(db):
         exercise, item, version, answer, _ = _appeal(db, appeal_id)
         now = time.time()
         lesson = db.execute("SELECT MAX(id) FROM lessons").fetchone()[0]
@@ -217,7 +217,7 @@ def accept(store, appeal_id: int, note) -> dict:
         db.execute("UPDATE appeals SET state = ?, reply = ?, replied = ? WHERE exercise = ? AND"
                    " item = ? AND answer = ?", (ACCEPTED, note, now, exercise, item, answer))
         return {"exercise": exercise, "item": item, "answer": answer, "note": note}
-    return store._write(accepted)
+    return store._write(make_right)
 
 
 def accepted(store) -> list[dict]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..contract import script_preamble
-from ..scripts import CLASS_ALSO_PATH, FOLDER as SCRIPTS  # noqa: F401 (the hook's path)
+from ..scripts import FOLDER as SCRIPTS
 from ..words import table
 
 SCRIPT_PATH = "assets/javascripts/class-page.js"
