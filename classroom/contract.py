@@ -30,6 +30,7 @@ MAX_TEXT = 20000               # characters of one open answer
 MAX_CHOSEN = 50                # options chosen in one item
 MAX_MARKS = 2000               # sentences marked in one text
 MAX_NAME = 120                 # characters of a learner's name
+MAX_REASON = 600               # characters of an appeal's reason, or the teacher's reply to it
 MAX_BATCH_BYTES = 512 * 1024   # bytes (UTF-8) of one request to the class-mode API: a batch
 # So that one student or one device cannot hurt the class (classmode/quotas.py): over a limit,
 # a 429 with a reason and Retry-After, and the page keeps the answers and tries again then.
@@ -150,6 +151,10 @@ ATTRIBUTES = {
     "data-lead-message": "what the projector view says went wrong",
     "data-follow": "on a student's page: what the teacher is showing from the front",
     "data-follow-text": "on a student's page: the pasted text to mark",
+    # Argue with the key (scripts/class-appeal.js, classmode/class-appeals.js).
+    "data-appeal": "a student's appeal box under an item's feedback, with the item's id",
+    "data-class-appeals": "the class page's list of appeals, per item",
+    "data-class-also": "the answer key's list of answers accepted for this class",
 }
 
 
@@ -159,7 +164,7 @@ def limits() -> dict:
     return {"idPattern": f"^{ID_PATTERN.pattern}$", "sentencePattern": f"^{SENTENCE_ID.pattern}$",
             "textItem": TEXT_ITEM, "storagePrefix": STORAGE_PREFIX, "fileFormat": FILE_FORMAT,
             "maxText": MAX_TEXT, "maxChosen": MAX_CHOSEN, "maxMarks": MAX_MARKS,
-            "maxName": MAX_NAME, "maxBatchBytes": MAX_BATCH_BYTES,
+            "maxName": MAX_NAME, "maxBatchBytes": MAX_BATCH_BYTES, "maxReason": MAX_REASON,
             "classCookie": CLASS_COOKIE, "apiPrefix": API_PREFIX,
             "storageKeys": STORAGE_KEYS, "feedbackModes": list(FEEDBACK_MODES),
             "verdicts": list(VERDICTS)}

@@ -13,11 +13,13 @@ from .words import table
 FOLDER = Path(__file__).resolve().parent / "scripts"
 SCRIPT_PATH = "assets/javascripts/exercises.js"
 PROJECTOR_PATH = "assets/javascripts/projector.js"  # a few lines, for the case pages only
+CLASS_ALSO_PATH = "assets/javascripts/class-also.js"  # the answer key's, in class mode
 # What a page holds that each script works on.
-_NEEDS = {SCRIPT_PATH: ("data-exercise=", "data-my-answers"), PROJECTOR_PATH: ("data-case=",)}
+_NEEDS = {SCRIPT_PATH: ("data-exercise=", "data-my-answers"), PROJECTOR_PATH: ("data-case=",),
+          CLASS_ALSO_PATH: ("data-class-also",)}
 BEFORE_KINDS = ["core.js", "store.js", "kinds.js"]
 AFTER_KINDS = ["exercise.js", "my-answers.js", "class-boxes.js", "class.js",
-               "class-follow.js", "start.js"]
+               "class-follow.js", "class-appeal.js", "start.js"]
 
 
 def scripts_needed(html: str) -> list[str]:

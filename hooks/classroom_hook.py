@@ -20,6 +20,8 @@ from classroom.project import Module  # noqa: E402
 from classroom.scripts import (PROJECTOR_PATH, SCRIPT_PATH, page_script,  # noqa: E402
                                projector_script, scripts_needed, theme_bundle)
 from classroom.classmode.page import SCRIPT_PATH as CLASS_PAGE_SCRIPT, class_page_script  # noqa: E402
+from classroom.classmode.page import class_also_script  # noqa: E402
+from classroom.scripts import CLASS_ALSO_PATH  # noqa: E402
 from classroom.words import use_language  # noqa: E402
 from classroom.textfile import misnamed_files  # noqa: E402
 
@@ -65,6 +67,8 @@ def on_files(files, config):
                                 content=page_script(config.theme["language"])))
     files.append(File.generated(config, CLASS_PAGE_SCRIPT,  # loaded by the class page only
                                 content=class_page_script(config.theme["language"])))
+    files.append(File.generated(config, CLASS_ALSO_PATH,  # the answer key's, in class mode
+                                content=class_also_script(config.theme["language"])))
     return files
 
 

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import falcon
 
-from . import checkup, handins, people
+from . import appeals, checkup, handins, people
 from .access import ACCESS_ROUTES
 from .api_people import PEOPLE_ROUTES, Join
+from .appeals_api import APPEAL_ROUTES
 from .catalogue import EventError
 from .checkup_api import Retake
 from .exports import to_csv, to_xapi
@@ -163,12 +164,14 @@ class Download(Resource):
         if self.format == "csv":
             resp.content_type = "text/csv; charset=utf-8"
             # The mark at the start tells spreadsheets it is UTF-8.
-            resp.text = "\ufeff" + self.live.report(lesson, to_csv)
+            appealed = appeals.every(self.store)  # each student's appeals go with their rows
+            resp.text = "\ufeff" + self.live.report(lesson, lambda report: to_csv(report, appealed))
             resp.downloadable_as = f"class-results-lesson-{lesson}.csv"
         else:
             home = f"{req.scheme}://{req.get_header('Host') or req.host}/"
             resp.content_type = "application/x-ndjson; charset=utf-8"
-            resp.text = self.live.report(lesson, lambda report: to_xapi(report, home))
+            resp.text = self.live.report(lesson, lambda report: to_xapi(
+                report, home, appeals.every(self.store)))
             resp.downloadable_as = f"class-results-lesson-{lesson}.xapi.jsonl"
 
 
@@ -237,6 +240,7 @@ ROUTES = {
     "/teacher/students/{student_id}/retake": Retake,
     "/teacher/delete-everything": DeleteEverything, **PEOPLE_ROUTES,
     **LEAD_ROUTES,  # leading from the front (lead_api.py)
+    **APPEAL_ROUTES,  # argue with the key (appeals_api.py)
 }
 
 

@@ -14,12 +14,16 @@ from .views import NOT_HANDED_IN, rows
 from .work import Report
 
 XAPI_ANSWERED = {"id": "http://adlnet.gov/expapi/verbs/answered", "display": {"en-US": "answered"}}
+XAPI_COMMENTED = {"id": "http://adlnet.gov/expapi/verbs/commented",
+                  "display": {"en-US": "commented"}}
 XAPI_INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction"
 _NAMESPACE = uuid.UUID("5b0e1f0c-6d1c-4b0a-9a57-0c1a55e5c1a5")  # stable statement ids
 
 
 CSV_COLUMNS = ["student id", "name", "exercise", "exercise title", "item", "question", "answer",
                "verdict", "score", "out of", "checks", "verdict at first check", "last activity", "hand-in"]
+# A student's appeal on the item (appeals.py), its state and the teacher's reply, at the end.
+APPEAL_COLUMNS = ["appeal", "appeal state", "teacher's reply"]
 
 
 def neutral(cell):
@@ -29,21 +33,24 @@ def neutral(cell):
     return cell
 
 
-def to_csv(report: Report) -> str:
-    """One row per student and item, for a spreadsheet."""
+def to_csv(report: Report, appeals: list | None = None) -> str:
+    """One row per student and item, for a spreadsheet; with the student's last appeal on it."""
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(CSV_COLUMNS + APPEAL_COLUMNS)
+    appealed = {(a["student"], a["exercise"], a["item"]): a for a in appeals or []}
     for row in rows(report):
         exercise, verdict = row["exercise"], row["verdict"]
         answered = row["response"] is not None
+        appeal = appealed.get((row["student"], exercise.id, row["item"]))
         writer.writerow([neutral(cell) for cell in (
             row["student"], row["name"], exercise.id, exercise.title, row["item"],
             exercise.items[row["item"]].label,
             exercise.answer_text(row["item"], row["response"]) if answered else "",
             verdict["verdict"] if verdict else _unscored(row),
             verdict["score"] if verdict else "", verdict["max"] if verdict else "",
-            row["checks"], row["first"], _iso(row["last"]), row["handin"])])
+            row["checks"], row["first"], _iso(row["last"]), row["handin"],
+            *((appeal["reason"], appeal["state"], appeal["reply"]) if appeal else ("",) * 3))])
     return out.getvalue()
 
 
@@ -55,7 +62,7 @@ def _unscored(row) -> str:
     return "unanswered" if row["response"] is None else "for an earlier version"
 
 
-def to_xapi(report: Report, home_page: str) -> str:
+def to_xapi(report: Report, home_page: str, appeals: list | None = None) -> str:
     """xAPI statements, one JSON object a line: each student's current answer to each item (a
     check-up's: as handed in), as a cmi.interaction activity, with a pseudonymous account (the
     random student id) as actor."""
@@ -86,7 +93,30 @@ def to_xapi(report: Report, home_page: str) -> str:
                 {"objectType": "Activity", "id": f"{home_page}exercises/{exercise.id}"}]}},
             "timestamp": _iso(row["last"])}
         lines.append(json.dumps(statement, ensure_ascii=False))
+    lines += [json.dumps(_xapi_appeal(appeal, report, home_page), ensure_ascii=False)
+              for appeal in appeals or [] if appeal["student"] in report.names
+              and appeal["exercise"] in report.catalogue.exercises]
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _xapi_appeal(appeal: dict, report: Report, home_page: str) -> dict:
+    """A student's appeal as an xAPI statement: they commented on the item, the reason as the
+    response, the answer they defended, its state and the teacher's reply as extensions."""
+    exercise = report.catalogue.exercises[appeal["exercise"]]
+    extension = f"{home_page}xapi/appeal/"
+    return {
+        "id": str(uuid.uuid5(_NAMESPACE, f"appeal/{appeal['id']}/{appeal['student']}")),
+        "actor": {"objectType": "Agent",
+                  "account": {"homePage": home_page, "name": appeal["student"]}},
+        "verb": XAPI_COMMENTED,
+        "object": {"objectType": "Activity",
+                   "id": f"{home_page}exercises/{exercise.id}/{appeal['item']}"},
+        "result": {"response": appeal["reason"], "extensions": {
+            extension + "answer": appeal["answer"], extension + "state": appeal["state"],
+            extension + "reply": appeal["reply"]}},
+        "context": {"contextActivities": {"parent": [
+            {"objectType": "Activity", "id": f"{home_page}exercises/{exercise.id}"}]}},
+        "timestamp": _iso(appeal["made"])}
 
 
 def _xapi_response(response) -> str:

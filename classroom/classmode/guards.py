@@ -67,7 +67,7 @@ class Headers:
 class SavingWatch:
     """No write is acknowledged once the class file is gone; a write that went through again
     clears the class page's warning (saving.py)."""
-    WRITES = ("/join", "/events", "/me", "/teacher/import")
+    WRITES = ("/join", "/events", "/me", "/teacher/import", "/appeals")
 
     def __init__(self, saving: Saving):
         self.saving = saving

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from ..errors import AuthoringError
+from .appeals import accepted, class_catalogue
 from .catalogue import Catalogue
 from .figures import LiveFigures
 from .handins import students_who_handed_in
@@ -37,6 +38,7 @@ class LiveClass:
         self.site_identity = site_identity or (lambda: None)
         self.saving = Saving(store.path.parent)  # whether answers reach the disk just now
         self._catalogue_for = object()
+        self.key_changes = 0  # answers accepted for the class since start (appeals.py)
         self._catalogue: Catalogue | None = None
         self._scorer: Scorer | None = None
         self._lock = threading.Lock()
@@ -47,11 +49,13 @@ class LiveClass:
 
     def catalogue(self) -> tuple[Catalogue, Scorer]:
         """The exercises and keys, read again when the site was rebuilt (a key may be fixed)."""
-        identity = self.site_identity()
+        identity = (self.site_identity(), self.key_changes, self.store.generation)
         with self._lock:
             if self._catalogue is None or identity != self._catalogue_for:
                 try:
-                    self._catalogue = Catalogue.load(self.project)
+                    # The class's key: the module's, and the answers accepted for this class.
+                    self._catalogue = class_catalogue(Catalogue.load(self.project),
+                                                      accepted(self.store))
                 except AuthoringError as error:
                     if self._catalogue is None:  # nothing to fall back on
                         raise CatalogueUnreadable(

@@ -11,7 +11,8 @@ from ..words import table
 
 SCRIPT_PATH = "assets/javascripts/class-page.js"
 HERE = Path(__file__).parent
-PARTS = ["class-page.js", "class-people.js"]  # the board; who is in the class and the way in
+PARTS = ["class-page.js", "class-people.js",  # the board; who is in the class and the way in
+         "class-appeals.js"]  # disagreements with the key
 
 
 def class_page_script(language: str = "en") -> str:
@@ -22,3 +23,13 @@ def class_page_script(language: str = "en") -> str:
             "// and classroom/classmode/class-page.js, class-people.js; edit those, not this file.\n"
             + script_preamble(words) + (SCRIPTS / "core.js").read_text(encoding="utf-8") + "\n"
             + "\n".join((HERE / name).read_text(encoding="utf-8") for name in PARTS) + "})();\n")
+
+
+def class_also_script(language: str = "en") -> str:
+    """The answer key's few lines: in class mode, the answers accepted for this class."""
+    words = {"language": language, "words": {key: value for key, value in table(language).items()
+                                             if key.startswith("cp_also")}}
+    return ("// Weighing Health Claims: the answer key in class mode. Built from classroom/scripts/\n"
+            "// core.js and classroom/classmode/class-also.js; edit those, not this file.\n"
+            + script_preamble(words) + (SCRIPTS / "core.js").read_text(encoding="utf-8") + "\n"
+            + (HERE / "class-also.js").read_text(encoding="utf-8") + "})();\n")

@@ -90,6 +90,7 @@ class Exercise {
       box.hidden = false;
       return result;
     });
+    Appeal.offer(this, judged);  // class mode: "I disagree" under the feedback (class-appeal.js)
     const score = judged.reduce((sum, j) => sum + j.score, 0), max = judged.reduce((sum, j) => sum + j.max, 0);
     const unanswered = judged.filter((j) => j.verdict === "unanswered").length;
     const message = this.kind.message ? this.kind.message(judged, this.items, this)

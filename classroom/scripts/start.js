@@ -11,6 +11,7 @@ function start() {
   all(document, "[data-my-answers]").forEach((root) => { root.whc = root.whc || new MyAnswers(root); });
   Class.start();  // class mode, only when `make serve` serves the page
   Follow.start();  // the item or text the teacher leads from the front (class-follow.js)
+  Appeal.start();  // and what became of this student's disagreements (class-appeal.js)
 }
 
 // The scorers, for tests that prove them equal to the Python ones (tests/unit/score_cases.yml).

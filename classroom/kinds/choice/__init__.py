@@ -99,6 +99,9 @@ class Choice(Kind):
         right = item["answer"] if isinstance(item["answer"], list) else [item["answer"]]
         reasons = [item["reasons"].get(option, "") for option in chosen]
         same = sorted(set(chosen)) == sorted(right) and len(set(chosen)) == len(chosen)
+        also = item.get("also", {}).get(",".join(sorted(set(chosen))))  # fair for this class
+        if also is not None and not same:
+            return verdict(RIGHT, 1, 1, [*reasons, also], also=True)
         return verdict(RIGHT if same else WRONG, 1 if same else 0, 1, reasons)
 
 

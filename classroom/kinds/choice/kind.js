@@ -3,7 +3,9 @@ KINDS["choice"] = Object.assign({}, optionWidget, {
   judge(key, itemId, response) {
     const item = key.items[itemId], chosen = toList(response);
     if (!chosen.length) return verdict("unanswered", 0, 1);
-    const same = sameSet(chosen, toList(item.answer));
+    const same = sameSet(chosen, toList(item.answer)), also = Array.from(new Set(chosen)).sort().join();
+    // Another answer the class's teacher accepted (class mode): right, with the teacher's note.
+    if (!same && has(item.also, also)) return verdict("right", 1, 1, chosen.map((o) => has(item.reasons, o) ? item.reasons[o] : "").concat([item.also[also]]), { also: true });
     return verdict(same ? "right" : "wrong", same ? 1 : 0, 1, chosen.map((o) => has(item.reasons, o) ? item.reasons[o] : ""));
   },
   feedback(view, item, itemId, judged, reveal) {

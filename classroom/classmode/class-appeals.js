@@ -1,0 +1,67 @@
+// Disagreements with the key, on the class page: every student's appeal grouped by item, with
+// a reply box. Reply answers the student; Accept makes the answer right for this class, and the
+// figures are drawn again at once. Names, answers and reasons go in as text (el()).
+let appealsShown = "";
+const appealDrafts = {};  // appeal id -> the teacher's unsent words, kept across redraws
+
+async function drawAppeals(again) {
+  const answer = await api("appeals").catch(() => null);
+  if (!answer || !answer.ok) return;
+  const data = await answer.json(), text = JSON.stringify(data.appeals);
+  if (text === appealsShown && !again) return;  // unchanged: what the teacher types stays put
+  appealsShown = text;
+  const box = part("appeals");
+  box.textContent = "";
+  if (!data.appeals.length) { box.append(el("p", "", say("cp_appeals_none", {}))); return; }
+  const groups = new Map();
+  data.appeals.forEach((a) => {
+    const key = a.exercise + "/" + a.item;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(a);
+  });
+  groups.forEach((list) => {
+    box.append(el("h3", "", list[0].title), el("p", "", quoted(list[0].label)));
+    const ul = box.appendChild(el("ul", "whc-class__appeal-list"));
+    list.forEach((a) => ul.append(appealEntry(a)));
+  });
+}
+
+function appealEntry(a) {
+  const li = el("li", "whc-class__appeal"), id = "whc-appeal-" + a.id;
+  const who = li.appendChild(el("p", "", ""));
+  who.id = id + "-who";
+  who.append(el("strong", "", say("cp_appeal_by", { name: a.name, answer: a.answerText })), " ", el("span", "", a.reason));
+  li.append(el("p", "whc-class__appeal-state", say("cp_appeal_state_" + a.state, { reply: a.reply })));
+  if (a.state === "accepted") return li;
+  const label = li.appendChild(el("label", "", say("cp_appeal_reply_label", { name: a.name })));
+  const words = li.appendChild(el("textarea"));
+  Object.assign(words, { id: id + "-reply", rows: 2, maxLength: CONTRACT.maxReason, value: appealDrafts[a.id] || "" });
+  label.htmlFor = words.id;
+  words.addEventListener("input", () => { appealDrafts[a.id] = words.value; });
+  const buttons = li.appendChild(el("p")), message = el("p", "", "");
+  message.setAttribute("role", "status");
+  const act = async (action) => {
+    if (action === "accept" && !confirm(say("cp_appeal_accept_confirm", { answer: a.answerText }))) return;
+    const answer = await api("appeals/" + a.id, { action, text: words.value }).catch(() => null);
+    const data = answer ? await answer.json().catch(() => ({})) : {};
+    if (!answer || !answer.ok) {
+      message.textContent = say("cp_appeal_failed", { error: data.error || say("cp_unreachable", { time: new Date().toLocaleTimeString() }) });
+      return;
+    }
+    delete appealDrafts[a.id];
+    await drawAppeals(true);
+    if (action === "accept") refresh();  // the figures, scored again with the class's key
+    const heading = part("appeals").previousElementSibling.previousElementSibling;
+    heading.tabIndex = -1;
+    heading.focus();
+  };
+  [["cp_appeal_reply", "reply"], ["cp_appeal_accept", "accept"]].forEach(([key, action]) => {
+    const b = buttons.appendChild(button(say(key, {}), () => act(action)));
+    b.setAttribute("aria-describedby", who.id);
+  });
+  li.append(message);
+  return li;
+}
+
+// Drawn again whenever the board refreshes (its "updated" line changes), signed in by then.
+if (classMode) new MutationObserver(() => drawAppeals()).observe(part("updated"), { childList: true });
