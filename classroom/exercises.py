@@ -20,7 +20,7 @@ from .vocabulary import Index
 from .yamlfile import Fields, read_yaml
 
 EXERCISE_FIELDS = ["title", "kind", "case", "intro", "items", "from_paragraph", "to_paragraph",
-                   "assessment"]
+                   "assessment", "form"]
 
 __all__ = ["Exercise", "Item", "Sentence", "load_exercises"]
 
@@ -36,6 +36,7 @@ class Exercise:
     paragraphs: tuple[tuple[int, tuple[Sentence, ...]], ...] = ()  # mark-claims only
     not_claims: dict[str, str] = field(default_factory=dict)  # sentence id -> reason
     assessment: bool = False  # a check-up: its key stays on the teacher's laptop
+    form: str = ""  # "A" or "B": a parallel form of the before-and-after test (measuring.py)
 
     @property
     def handler(self) -> Kind:
@@ -92,4 +93,6 @@ def load_exercise(folder: Path, root: Path, index: Index, cases: dict[str, Case]
     context = Context(folder.name, learner, key, index, cases.get(case_id) if case_id else None)
     return Exercise(id=folder.name, title=learner.text("title"), kind=kind.name,
                     intro=learner.text("intro", required=False), case=context.case,
-                    assessment=learner.boolean("assessment"), **kind.load(context))
+                    assessment=learner.boolean("assessment"),
+                    form=learner.choice("form", ["A", "B"], required=False) or "",
+                    **kind.load(context))
