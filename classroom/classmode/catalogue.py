@@ -43,7 +43,7 @@ class ExerciseInfo:
     labels: dict            # answer id (claim kind, evidence level, ...) -> its label
     assessment: bool = False  # a check-up: handed in, marked here, feedback when the teacher says
     form: str = ""          # "A" or "B": a form of the before-and-after test (measuring.py)
-    concepts: tuple = ()    # (item id, IHC concept id) in the page's order
+    concepts: tuple = ()    # (item id, IHC concept id, its title) in the page's order
 
     @property
     def handler(self) -> Kind:
@@ -89,7 +89,8 @@ class Catalogue:
                 full_key(exercise, module.index),
                 {term.id: term.label for term in kind.vocabulary(module.index).values()},
                 bool(exercise.assessment), exercise.form,
-                tuple((item.id, item.concept.id) for item in exercise.items))
+                tuple((item.id, item.concept.id, item.concept.title)
+                      for item in exercise.items))
         return cls(exercises)
 
     @classmethod
