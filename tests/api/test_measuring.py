@@ -120,3 +120,28 @@ def test_paper_letters_are_checked_and_a_row_typed_again_replaces_it(forms_api, 
     report = forms_api.simulate_get("/teacher/measuring", headers=as_teacher).json["report"]
     assert report["occasions"][0]["overall"] == round(100 * 17 / 18, 1)
     assert report["occasions"][0]["paper"] == 1
+
+
+def test_check_up_items_get_their_figures_too(api, teacher, catalogue):
+    """Two students hand in one check-up part: Ann right on one item, Ben wrong on it, neither
+    answering the rest. That item's facility is 1/2; every other scored item's is 0."""
+    exercise = catalogue.exercises["checkup-questions"]
+    item = next(iter(exercise.items))
+    right = exercise.key["items"][item]["answer"]
+    wrong = [o for o in exercise.items[item].options if o not in right][:1]
+    _, ann = join(api, "Ann")
+    _, ben = join(api, "Ben")
+    api.simulate_post("/teacher/checkup", json={"open": True}, headers=teacher)
+    for who, answer, event_id in ((ann, list(right), "ann-checkup-1"),
+                                  (ben, wrong, "ben-checkup-1")):
+        event = {"id": event_id, "type": "handin", "exercise": exercise.id, "at": 1,
+                 "items": {item: {"v": exercise.items[item].version, "r": answer}}}
+        assert send(api, who, event).status_code == 200
+    tables = {table["exercise"]: table
+              for table in api.simulate_get("/teacher/measuring", headers=teacher).json[
+                  "report"]["items"]}
+    table = tables["checkup-questions"]
+    assert table["kind"] == "checkup" and table["sittings"] == 2
+    facilities = {row["item"]: row["facility"] for row in table["items"]}
+    assert facilities[item] == 0.5
+    assert set(facilities.values()) - {0.5} <= {0.0}
