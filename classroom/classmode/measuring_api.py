@@ -18,12 +18,14 @@ class Measuring(Resource):
 
     def on_get(self, req, resp):
         catalogue, scorer = self.live.catalogue()
+        report = measuring_report.class_report(self.store, catalogue, scorer)
+        sat = report.pop("sittings")
         resp.media = {
             "forms": [{"exercise": ex.id, "form": ex.form, "title": ex.title,
                        "items": len(ex.items)} for ex in measuring.forms(catalogue).values()],
-            "occasions": [{**given.__dict__} for given in measuring.occasions(self.store)],
-            "lesson": self.store.current_lesson(),
-            "report": measuring_report.class_report(self.store, catalogue, scorer)}
+            "occasions": [{**given.__dict__, "sittings": sat.get(given.id, 0)}
+                          for given in measuring.occasions(self.store)],
+            "lesson": self.store.current_lesson(), "report": report}
 
 
 class Occasions(Resource):

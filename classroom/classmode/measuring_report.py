@@ -121,8 +121,11 @@ def class_report(store: ClassStore, catalogue: Catalogue, scorer) -> dict:
         gain = paired_gain(pairs)
         if gain is not None:
             gains[label] = gain.as_dict()
+    counts: dict = {}
+    for each in found:
+        counts[each.occasion.id] = counts.get(each.occasion.id, 0) + 1
     return {"concepts": [{"id": concept, "title": titles[concept]} for concept in concepts],
-            "occasions": rows, "gains": gains, "trial": TRIAL,
+            "occasions": rows, "sittings": counts, "gains": gains, "trial": TRIAL,
             "items": item_statistics(store, catalogue, scorer, found)}
 
 

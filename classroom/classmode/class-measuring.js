@@ -1,0 +1,149 @@
+// The class page's before-and-after test: give a form, open, close and release an occasion,
+// type paper answers (name, Enter, letters, Enter), and read the report and the item figures.
+// Joined after class-page.js by classroom/classmode/page.py; it uses that file's api(). Every
+// name and question goes in with textContent (el()), never as markup.
+const measure = document.querySelector("[data-measure]");
+const mpart = (name) => measure.querySelector("[data-measure-" + name + "]");
+const WHEN = { pre: "cp_m_pre", post: "cp_m_post", later: "cp_m_later" };
+let measured = "", measureTimer = null;
+
+const figure = (value) => value == null ? say("cp_none", {}) : value.toFixed(2);
+const share = (value) => value == null ? say("cp_none", {}) : say("cp_m_share", { percent: value });
+
+async function loadMeasuring() {
+  clearTimeout(measureTimer);
+  if (measure.offsetParent !== null) {  // only while the teacher sees the board
+    const answer = await api("measuring").catch(() => null);
+    if (answer && answer.ok) {
+      const text = await answer.text();
+      if (text !== measured) { measured = text; drawMeasuring(JSON.parse(text)); }  // focus kept
+    }
+  }
+  measureTimer = setTimeout(loadMeasuring, EVERY);
+}
+
+function fillSelect(select, entries) {  // [value, words]; the choice kept when still there
+  const kept = select.value;
+  select.textContent = "";
+  entries.forEach(([value, words]) => { select.appendChild(el("option", "", words)).value = value; });
+  if (entries.some(([value]) => value === kept)) select.value = kept;
+}
+
+function drawMeasuring(data) {
+  const forms = Object.fromEntries(data.forms.map((f) => [f.exercise, f]));
+  fillSelect(mpart("forms"), data.forms.map((f) => [f.exercise, say("cp_m_form_option", f)]));
+  if (!data.forms.length) show(mpart("message"), say("cp_m_no_forms", {}));
+  const counts = {};
+  data.report.occasions.forEach((row) => { counts[row.label] = row.students; });
+  const table = mpart("occasions");
+  table.textContent = "";
+  if (!data.occasions.length) cell(table.appendChild(el("tr")), say("cp_m_none_given", {})).colSpan = 5;
+  data.occasions.forEach((o) => {
+    const row = table.appendChild(el("tr"));
+    const form = (forms[o.exercise] || { form: o.exercise }).form;
+    cell(row, say(WHEN[o.label], {}), "th").scope = "row";
+    cell(row, form); cell(row, String(o.lesson)); cell(row, String(o.sittings));
+    const state = cell(row, say(o.open ? "cp_m_open" : o.released ? "cp_m_released" : "cp_m_closed", {}) + " ");
+    state.append(button(say(o.open ? "cp_m_close" : "cp_m_open_again", {}), () => changeOccasion(o.id, { open: !o.open })));
+    if (!o.released) state.append(" ", button(say("cp_m_release", {}), () => {
+      if (confirm(say("cp_m_release_confirm", {}))) changeOccasion(o.id, { open: false, released: true });
+    }));
+  });
+  fillSelect(mpart("occasion"), data.occasions.slice().reverse().map((o) => [String(o.id), say("cp_m_occasion_option", {
+    when: say(WHEN[o.label], {}), form: (forms[o.exercise] || { form: o.exercise }).form, lesson: o.lesson })]));
+  drawReport(data.report);
+  drawItems(data.report.items);
+}
+
+function drawReport(report) {
+  const place = mpart("report");
+  place.textContent = "";
+  if (!report.occasions.length) { place.append(el("p", "", say("cp_m_report_none", {}))); return; }
+  const table = place.appendChild(el("table"));
+  table.appendChild(el("caption", "", say("cp_m_caption", {})));
+  const head = table.appendChild(el("thead")).appendChild(el("tr"));
+  cell(head, say("cp_m_concept", {}), "th").scope = "col";
+  report.occasions.forEach((o) => { cell(head, say(WHEN[o.label], {}), "th").scope = "col"; });
+  const body = table.appendChild(el("tbody"));
+  const line = (words, value) => {
+    const row = body.appendChild(el("tr"));
+    cell(row, words, "th").scope = "row";
+    report.occasions.forEach((o) => cell(row, value(o)));
+  };
+  report.concepts.forEach((c) => line(c.title, (o) => share(o.concepts[c.id])));
+  line(say("cp_m_overall", {}), (o) => share(o.overall));
+  line(say("cp_m_pass", {}), (o) => share(o.pass));
+  line(say("cp_m_mastery", {}), (o) => share(o.mastery));
+  line(say("cp_m_students", {}), (o) => String(o.students));
+  Object.entries(report.gains).forEach(([when, gain]) => {
+    const words = { when: say(WHEN[when], {}).toLowerCase(), mean: gain.mean, low: gain.low, high: gain.high, count: gain.n };
+    place.append(el("p", "", say(gain.low == null ? "cp_m_gain_one" : "cp_m_gain", words)));
+  });
+}
+
+function drawItems(tables) {
+  const place = mpart("items");
+  place.textContent = "";
+  tables.filter((t) => t.sittings).forEach((t) => {
+    const table = place.appendChild(el("table"));
+    table.appendChild(el("caption", "", say("cp_m_item_table", { title: t.title, sittings: t.sittings,
+      facility: figure(t.facility), reliability: figure(t.reliability) })));
+    const head = table.appendChild(el("thead")).appendChild(el("tr"));
+    ["cp_m_question", "cp_m_facility", "cp_m_discrimination", "cp_m_flag"].forEach((w) => { cell(head, say(w, {}), "th").scope = "col"; });
+    const body = table.appendChild(el("tbody"));
+    t.items.forEach((item) => {
+      const row = body.appendChild(el("tr"));
+      cell(row, item.label || item.item, "th").scope = "row";
+      cell(row, figure(item.facility)); cell(row, figure(item.discrimination));
+      cell(row, item.notes.length ? item.notes.join(" ") : say("cp_m_flag_none", {}));
+    });
+  });
+}
+
+async function changeOccasion(id, changes) {
+  const answer = await api("occasions/" + id, changes).catch(() => null);
+  const data = answer ? await answer.json() : { error: say("cp_unreachable", { time: new Date().toLocaleTimeString() }) };
+  if (!answer || !answer.ok) show(mpart("message"), data.error);
+  loadMeasuring();
+}
+
+mpart("give").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const form = event.target;
+  const answer = await api("occasions", { label: form.elements.label.value, exercise: form.elements.exercise.value }).catch(() => null);
+  const data = answer ? await answer.json() : { error: say("cp_unreachable", { time: new Date().toLocaleTimeString() }) };
+  const chosen = form.elements.exercise.selectedOptions[0];
+  show(mpart("message"), answer && answer.ok ? say("cp_m_given", { form: chosen ? chosen.textContent : "",
+    when: say(WHEN[data.label], {}) }) : data.error);
+  loadMeasuring();
+});
+
+// Paper: Enter in the name goes to the letters; Enter in the letters saves and starts the next row.
+const paper = mpart("paper");
+paper.elements.name.addEventListener("keydown", (event) => {
+  if (event.key !== "Enter") return;
+  event.preventDefault();
+  paper.elements.letters.focus();
+});
+paper.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const letters = paper.elements.letters, name = paper.elements.name;
+  const answer = await api("paper", { occasion: Number(paper.elements.occasion.value), name: name.value,
+    letters: letters.value }).catch(() => null);
+  const data = answer ? await answer.json() : { error: say("cp_unreachable", { time: new Date().toLocaleTimeString() }) };
+  const entered = mpart("entered");
+  if (!answer || !answer.ok) {
+    letters.setAttribute("aria-invalid", "true");
+    show(entered, data.error);
+    (name.value.trim() ? letters : name).focus();
+    return;
+  }
+  letters.removeAttribute("aria-invalid");
+  show(entered, say(data.replaced ? "cp_m_replaced" : "cp_m_saved", data));
+  mpart("typed").prepend(el("li", "", data.name + ": " + letters.value.trim()));
+  letters.value = name.value = "";
+  name.focus();
+  loadMeasuring();
+});
+
+if (classMode) loadMeasuring();
