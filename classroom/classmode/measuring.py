@@ -95,6 +95,15 @@ def _current(store: ClassStore, exercise_id: str, lesson: int) -> Occasion | Non
     return _occasion(rows[0]) if rows else None
 
 
+# The check-up's refusals, told of a test form.
+FORM_REFUSALS = {
+    checkup.CLOSED: "This test is not open now: your teacher has not given it yet, or has "
+                    "closed it. Your answers are kept in this browser.",
+    checkup.ALREADY: "You have already handed in this test; the first hand-in is the one that "
+                     "counts. Your teacher will tell you when the results are ready.",
+}
+
+
 def form_refusal(store: ClassStore, exercise_id: str):
     """checkup.refusal with this form's occasion in the hand-in's lesson for settings, and only
     that lesson's hand-ins counted: a form sat before is sat again at a later occasion."""
@@ -102,7 +111,8 @@ def form_refusal(store: ClassStore, exercise_id: str):
         given = _current(store, exercise_id, lesson)
         settings = given.settings if given else Checkup(open=False)
         this_lesson = [entry for entry in history if entry[1] == lesson]
-        return checkup.refusal(settings, this_lesson, event_id, lesson)
+        why = checkup.refusal(settings, this_lesson, event_id, lesson)
+        return FORM_REFUSALS.get(why, why)
     return refusal
 
 

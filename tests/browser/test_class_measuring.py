@@ -78,3 +78,30 @@ def test_paper_rows_are_typed_with_the_keyboard_and_join_the_report(browser, for
         items = teacher.locator("[data-measure-items] table")
         expect(items.first.locator("caption")).to_contain_text("5 hand-ins")
         assert axe_violations(teacher) == []
+
+
+def test_a_student_hands_in_a_form_and_sees_its_key_only_once_released(browser, forms_site,
+                                                                       tmp_path):
+    site, project = forms_site
+    with class_server(site, tmp_path, project) as server:
+        student = browser.new_context().new_page()
+        student.goto(server.url + "practice.html")
+        student.get_by_label("Your name, as your teacher calls you (first name and initial):") \
+            .fill("Zoe K")
+        student.get_by_role("button", name="Join the class").click()
+        student.locator(".whc-join").wait_for(state="detached")
+        form = student.locator(".whc-exercise").first
+        form.get_by_text("Option b of question 1, form A.").click()
+        form.get_by_role("button", name="Hand in").click()
+        expect(form).to_contain_text("This test is not open now")
+        teacher = teacher_cookie(server.url)
+        _, given, _ = call(server.url, "api/teacher/occasions",
+                           {"label": "pre", "exercise": "test-form-a"}, teacher)
+        form.get_by_role("button", name="Hand in").click()
+        expect(form).to_contain_text("Handed in. Your teacher will tell you when the results")
+        assert "Why option b of question 1 is right." not in student.content()
+        call(server.url, f"api/teacher/occasions/{given['id']}", {"open": False, "released": True},
+             teacher)
+        student.reload()
+        expect(student.locator(".whc-exercise").first).to_contain_text(
+            "Why option b of question 1 is right.")
