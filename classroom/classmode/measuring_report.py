@@ -15,7 +15,7 @@ from .catalogue import Catalogue, ExerciseInfo
 from .exports import neutral
 from .handins import sitting
 from .itemstats import item_figures, reliability
-from .measuring import LABELS, Occasion, forms, occasions, sitting_of
+from .measuring import LABELS, Occasion, forms, handins_by_student, occasions, sitting_of
 from .paired import paired_gain
 from .paper_entry import is_paper
 from .store import ClassStore
@@ -58,14 +58,14 @@ def item_scores(exercise: ExerciseInfo, scorer, answers: dict) -> list:
 def sittings(store: ClassStore, catalogue: Catalogue, scorer) -> list[Sitting]:
     """Every marked hand-in at every occasion, in the order the occasions were given."""
     given, students = forms(catalogue), store.students()
-    events = store.events()
+    events = handins_by_student(store, given)
     found = []
     for each in occasions(store):
         exercise = given.get(each.exercise)
         if exercise is None:
             continue
         for sid, student in students.items():
-            handin = sitting_of([e for e in events if e.student == sid], each)
+            handin = sitting_of(events.get(sid, []), each)
             if handin is not None:
                 scores = [1 if score == 1 else 0
                           for score in item_scores(exercise, scorer, handin.items)]
@@ -136,13 +136,12 @@ def item_statistics(store: ClassStore, catalogue: Catalogue, scorer, found) -> l
     for exercise in forms(catalogue).values():
         rows = [each.scores for each in found if each.occasion.exercise == exercise.id]
         tables.append(_table(exercise, rows, "form"))
-    events, students = store.events(), store.students()
-    for exercise in catalogue.exercises.values():
-        if not exercise.assessment or exercise.form:
-            continue
+    parts = [ex for ex in catalogue.exercises.values() if ex.assessment and not ex.form]
+    events = handins_by_student(store, [exercise.id for exercise in parts])
+    for exercise in parts:
         rows = []
-        for sid in students:
-            mine = sitting([e for e in events if e.student == sid and e.exercise == exercise.id])
+        for sid in store.students():
+            mine = sitting([e for e in events.get(sid, []) if e.exercise == exercise.id])
             if mine:
                 rows.append(item_scores(exercise, scorer, mine[0].items))
         scored = [index for index, _ in enumerate(exercise.items)
