@@ -91,8 +91,13 @@ def load_exercise(folder: Path, root: Path, index: Index, cases: dict[str, Case]
     case_id = learner.choice("case", sorted(cases), required=kind.on_a_case)
     key.only(kind.key_fields)
     context = Context(folder.name, learner, key, index, cases.get(case_id) if case_id else None)
+    form = learner.choice("form", ["A", "B"], required=False) or ""
+    if form and not learner.boolean("assessment"):  # else its key would be in the page
+        raise learner.error("form", "a form of the before-and-after test must be marked on the "
+                            "teacher's laptop, so its key never reaches a student's page",
+                            "add 'assessment: true' to this exercise")
     return Exercise(id=folder.name, title=learner.text("title"), kind=kind.name,
                     intro=learner.text("intro", required=False), case=context.case,
                     assessment=learner.boolean("assessment"),
-                    form=learner.choice("form", ["A", "B"], required=False) or "",
+                    form=form,
                     **kind.load(context))
