@@ -75,9 +75,13 @@ function drawReport(report) {
   line(say("cp_m_pass", {}), (o) => share(o.pass));
   line(say("cp_m_mastery", {}), (o) => share(o.mastery));
   line(say("cp_m_students", {}), (o) => String(o.students));
+  const before = report.occasions.find((o) => o.label === "pre");
   Object.entries(report.gains).forEach(([when, gain]) => {
     const words = { when: say(WHEN[when], {}).toLowerCase(), mean: gain.mean, low: gain.low, high: gain.high, count: gain.n };
     place.append(el("p", "", say(gain.low == null ? "cp_m_gain_one" : "cp_m_gain", words)));
+    const after = report.occasions.find((o) => o.label === when);
+    place.append(el("p", "", say("cp_m_pass_change", { ...words, before: before.pass, after: after.pass,
+      points: Math.round((after.pass - before.pass) * 10) / 10 })));
   });
 }
 

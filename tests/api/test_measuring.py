@@ -145,3 +145,30 @@ def test_check_up_items_get_their_figures_too(api, teacher, catalogue):
     facilities = {row["item"]: row["facility"] for row in table["items"]}
     assert facilities[item] == 0.5
     assert set(facilities.values()) - {0.5} <= {0.0}
+
+
+def test_two_halves_sit_the_forms_the_other_way_round(forms_api, as_teacher, forms_project):
+    """Both forms given at once before and after: Ann sits A then B, Ben B then A. Ann all 'a'
+    (6 of 18 right) then all 'b' (6); Ben all 'b' (6) then all 'c' (6): each pair pairs a
+    student's own before and after, whatever the form, so both gains are 0 points."""
+    catalogue = Catalogue.load(forms_project)
+    _, ann = join(forms_api, "Ann")
+    _, ben = join(forms_api, "Ben")
+    for number, label in enumerate(("pre", "post")):
+        if number:
+            forms_api.simulate_post("/teacher/lessons", json={}, headers=as_teacher)
+        for exercise in ("test-form-a", "test-form-b"):
+            forms_api.simulate_post("/teacher/occasions", json={"label": label,
+                                                                "exercise": exercise},
+                                    headers=as_teacher)
+        first, second = ("test-form-a", "test-form-b")[::1 if label == "pre" else -1]
+        assert send(forms_api, ann, handin(catalogue, first, f"ann-{label}-hand", "ab"[number])) \
+            .status_code == 200
+        assert send(forms_api, ben, handin(catalogue, second, f"ben-{label}-hand", "bc"[number])) \
+            .status_code == 200
+    data = forms_api.simulate_get("/teacher/measuring", headers=as_teacher).json
+    assert [o["sittings"] for o in data["occasions"]] == [1, 1, 1, 1]
+    rows = {row["label"]: row for row in data["report"]["occasions"]}
+    assert rows["pre"]["students"] == rows["post"]["students"] == 2
+    assert rows["pre"]["overall"] == rows["post"]["overall"] == round(100 * 12 / 36, 1)
+    assert data["report"]["gains"]["post"] == {"n": 2, "mean": 0.0, "low": 0.0, "high": 0.0}
