@@ -44,8 +44,9 @@ function drawMeasuring(data) {
     cell(row, say(WHEN[o.label], {}), "th").scope = "row";
     cell(row, form); cell(row, String(o.lesson)); cell(row, String(o.sittings));
     const state = cell(row, say(o.open ? "cp_m_open" : o.released ? "cp_m_released" : "cp_m_closed", {}) + " ");
-    state.append(button(say(o.open ? "cp_m_close" : "cp_m_open_again", {}), () => changeOccasion(o.id, { open: !o.open })));
-    if (!o.released) state.append(" ", button(say("cp_m_release", {}), () => {
+    if (o.open || o.lesson === data.lesson)  // an earlier lesson's occasion is not opened again
+      state.append(button(say(o.open ? "cp_m_close" : "cp_m_open_again", {}), () => changeOccasion(o.id, { open: !o.open })), " ");
+    if (!o.released) state.append(button(say("cp_m_release", {}), () => {
       if (confirm(say("cp_m_release_confirm", {}))) changeOccasion(o.id, { open: false, released: true });
     }));
   });

@@ -26,6 +26,10 @@ class OccasionError(ValueError):
     """A request about occasions the laptop refuses; the message says why in plain words."""
 
 
+class NoSuchOccasion(OccasionError):
+    """An occasion that is not (or no longer) there."""
+
+
 @dataclass(frozen=True)
 class Occasion:
     id: int
@@ -83,8 +87,11 @@ def change(store: ClassStore, occasion_id: int, **changes) -> Occasion:
     """Open or close an occasion, or release its results (open, released: True or False)."""
     found = occasion(store, occasion_id)
     if found is None:
-        raise OccasionError("There is no such occasion (deleted with its lesson?).")
+        raise NoSuchOccasion("There is no such occasion (deleted with its lesson?).")
     updated = Occasion(**{**asdict(found), **changes})
+    if updated.open and not found.open and found.lesson != store.current_lesson():
+        raise OccasionError("This occasion belongs to an earlier lesson: give the form again "
+                            "to open it in this one.")
     store._write(lambda db: db.execute(
         "UPDATE occasions SET open = ?, released = ? WHERE id = ?",
         (int(updated.open), int(updated.released), occasion_id)))

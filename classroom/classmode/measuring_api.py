@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from . import measuring, measuring_report
 from .guards import CONTROL, ApiError, Resource, clean_name
-from .measuring import OccasionError
+from .measuring import NoSuchOccasion, OccasionError
 from .paper_entry import PaperError, enter
 
 MAX_LETTERS = 200  # typed letters in one row, spaces included
@@ -59,7 +59,7 @@ class OneOccasion(Resource):
         try:
             given = measuring.change(self.store, _number(occasion_id), **changes)
         except OccasionError as why:
-            raise ApiError(404, str(why)) from None
+            raise ApiError(404 if isinstance(why, NoSuchOccasion) else 409, str(why)) from None
         self.live.events_arrived()
         resp.media = {**given.__dict__}
 
@@ -71,8 +71,9 @@ class Paper(Resource):
 
     def on_post(self, req, resp):
         data = req.context.json
-        given = measuring.occasion(self.store, data.get("occasion")) \
-            if isinstance(data.get("occasion"), int) else None
+        number = data.get("occasion")
+        given = measuring.occasion(self.store, number) \
+            if isinstance(number, int) and not isinstance(number, bool) else None
         if given is None:
             raise ApiError(404, "Choose the occasion these answers were given at.")
         letters = data.get("letters")

@@ -83,6 +83,9 @@ def test_a_form_is_handed_in_once_per_occasion_and_shows_its_key_only_when_relea
     forms_api.simulate_post("/teacher/occasions", json={"label": "later",
                                                         "exercise": "test-form-a"},
                             headers=as_teacher)
+    reopened = forms_api.simulate_post(f"/teacher/occasions/{occasion}", json={"open": True},
+                                       headers=as_teacher)
+    assert reopened.status_code == 409 and "earlier lesson" in reopened.json["error"]
     assert send(forms_api, ann, handin(catalogue, "test-form-a", "ann-later-1")).status_code == 200
     own = forms_api.simulate_get("/checkup", params={"exercise": "test-form-a"}, headers=ann)
     assert own.json["open"] is True and own.json["key"] is None  # the later one not released
@@ -113,6 +116,7 @@ def test_paper_letters_are_checked_and_a_row_typed_again_replaces_it(forms_api, 
     assert wrong.status_code == 422 and "Question 18: 'd'" in wrong.json["error"]
     assert paper("", "a" * 18).json["error"] == "Type the student's name first."
     assert paper("Dan", "a" * 18, to=99).status_code == 404
+    assert paper("Dan", "a" * 18, to=True).status_code == 404
     first = paper("Dan", "bca bca bca bca bca bca")  # the key's letters: all right
     assert first.status_code == 200 and first.json["replaced"] is False
     second = paper("dan", "BCA BCA BCA BCA BCA BC-")  # typed again, one left blank
@@ -172,3 +176,9 @@ def test_two_halves_sit_the_forms_the_other_way_round(forms_api, as_teacher, for
     assert rows["pre"]["students"] == rows["post"]["students"] == 2
     assert rows["pre"]["overall"] == rows["post"]["overall"] == round(100 * 12 / 36, 1)
     assert data["report"]["gains"]["post"] == {"n": 2, "mean": 0.0, "low": 0.0, "high": 0.0}
+
+
+def test_an_occasion_that_is_not_there_is_not_found(forms_api, as_teacher):
+    for path in ("/teacher/occasions/99", "/teacher/occasions/abc"):
+        answer = forms_api.simulate_post(path, json={"open": False}, headers=as_teacher)
+        assert answer.status_code == 404, path
