@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .cases import Case
 from .errors import AuthoringError, Collector
+from .forms import check_form, forms_problems, read_form
 from .kinds import KINDS, Kind, kind_named
 from .kinds.base import Context, Item
 from .kinds.mark_claims import Sentence, text_version
@@ -35,8 +36,9 @@ class Exercise:
     case: Case | None = None
     paragraphs: tuple[tuple[int, tuple[Sentence, ...]], ...] = ()  # mark-claims only
     not_claims: dict[str, str] = field(default_factory=dict)  # sentence id -> reason
+    either: dict[str, dict] = field(default_factory=dict)  # sentence id -> {kinds, feedback}
     assessment: bool = False  # a check-up: its key stays on the teacher's laptop
-    form: str = ""  # "A" or "B": a parallel form of the before-and-after test (measuring.py)
+    form: str = ""  # "A" or "B": a parallel form of the measuring test (classroom/forms.py)
 
     @property
     def handler(self) -> Kind:
@@ -67,6 +69,8 @@ def load_exercises(folder: Path, root: Path, index: Index, cases: dict[str, Case
     for exercise_id in index.exercise_ids:
         with problems.attempt():
             exercises.append(load_exercise(folder / exercise_id, root, index, cases))
+    for problem in forms_problems(exercises, index.path):
+        problems.add(problem)
     problems.raise_if_any()
     return exercises
 
@@ -91,13 +95,9 @@ def load_exercise(folder: Path, root: Path, index: Index, cases: dict[str, Case]
     case_id = learner.choice("case", sorted(cases), required=kind.on_a_case)
     key.only(kind.key_fields)
     context = Context(folder.name, learner, key, index, cases.get(case_id) if case_id else None)
-    form = learner.choice("form", ["A", "B"], required=False) or ""
-    if form and not learner.boolean("assessment"):  # else its key would be in the page
-        raise learner.error("form", "a form of the before-and-after test must be marked on the "
-                            "teacher's laptop, so its key never reaches a student's page",
-                            "add 'assessment: true' to this exercise")
-    return Exercise(id=folder.name, title=learner.text("title"), kind=kind.name,
-                    intro=learner.text("intro", required=False), case=context.case,
-                    assessment=learner.boolean("assessment"),
-                    form=form,
-                    **kind.load(context))
+    exercise = Exercise(id=folder.name, title=learner.text("title"), kind=kind.name,
+                        intro=learner.text("intro", required=False), case=context.case,
+                        assessment=learner.boolean("assessment"), form=read_form(learner),
+                        **kind.load(context))
+    check_form(exercise, learner, key, index)
+    return exercise
