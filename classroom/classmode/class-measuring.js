@@ -1,8 +1,19 @@
 // The class page's before-and-after test: give a form, open, close and release an occasion,
 // type paper answers (name, Enter, letters, Enter), and read the report and the item figures.
-// Joined after class-page.js by classroom/classmode/page.py; it uses that file's api(). Every
-// name and question goes in with textContent (el()), never as markup.
+// Joined after class-page.js by classroom/classmode/page.py, it needs only core.js (say, el,
+// show), so the rest of the class page can change around it. Every name and question goes in
+// with textContent (el()), never as markup.
 const measure = document.querySelector("[data-measure]");
+const MEASURE_EVERY = 4000;  // ms between refreshes while the section is seen
+const measureApi = (path, data) => fetch(CONTRACT.apiPrefix + "teacher/" + path, data === undefined ? { credentials: "same-origin" }
+  : { method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json" }, body: JSON.stringify(data) });
+const measureCell = (row, text, tag) => row.appendChild(el(tag || "td", "", text));
+function measureButton(text, action) {
+  const b = el("button", "md-button", text);
+  b.type = "button";
+  b.addEventListener("click", action);
+  return b;
+}
 const mpart = (name) => measure.querySelector("[data-measure-" + name + "]");
 const WHEN = { pre: "cp_m_pre", post: "cp_m_post", later: "cp_m_later" };
 let measured = "", measureTimer = null;
@@ -13,13 +24,13 @@ const share = (value) => value == null ? say("cp_none", {}) : say("cp_m_share", 
 async function loadMeasuring() {
   clearTimeout(measureTimer);
   if (measure.offsetParent !== null) {  // only while the teacher sees the board
-    const answer = await api("measuring").catch(() => null);
+    const answer = await measureApi("measuring").catch(() => null);
     if (answer && answer.ok) {
       const text = await answer.text();
       if (text !== measured) { measured = text; drawMeasuring(JSON.parse(text)); }  // focus kept
     }
   }
-  measureTimer = setTimeout(loadMeasuring, EVERY);
+  measureTimer = setTimeout(loadMeasuring, MEASURE_EVERY);
 }
 
 function fillSelect(select, entries) {  // [value, words]; the choice kept when still there
@@ -37,16 +48,16 @@ function drawMeasuring(data) {
   data.report.occasions.forEach((row) => { counts[row.label] = row.students; });
   const table = mpart("occasions");
   table.textContent = "";
-  if (!data.occasions.length) cell(table.appendChild(el("tr")), say("cp_m_none_given", {})).colSpan = 5;
+  if (!data.occasions.length) measureCell(table.appendChild(el("tr")), say("cp_m_none_given", {})).colSpan = 5;
   data.occasions.forEach((o) => {
     const row = table.appendChild(el("tr"));
     const form = (forms[o.exercise] || { form: o.exercise }).form;
-    cell(row, say(WHEN[o.label], {}), "th").scope = "row";
-    cell(row, form); cell(row, String(o.lesson)); cell(row, String(o.sittings));
-    const state = cell(row, say(o.open ? "cp_m_open" : o.released ? "cp_m_released" : "cp_m_closed", {}) + " ");
+    measureCell(row, say(WHEN[o.label], {}), "th").scope = "row";
+    measureCell(row, form); measureCell(row, String(o.lesson)); measureCell(row, String(o.sittings));
+    const state = measureCell(row, say(o.open ? "cp_m_open" : o.released ? "cp_m_released" : "cp_m_closed", {}) + " ");
     if (o.open || o.lesson === data.lesson)  // an earlier lesson's occasion is not opened again
-      state.append(button(say(o.open ? "cp_m_close" : "cp_m_open_again", {}), () => changeOccasion(o.id, { open: !o.open })), " ");
-    if (!o.released) state.append(button(say("cp_m_release", {}), () => {
+      state.append(measureButton(say(o.open ? "cp_m_close" : "cp_m_open_again", {}), () => changeOccasion(o.id, { open: !o.open })), " ");
+    if (!o.released) state.append(measureButton(say("cp_m_release", {}), () => {
       if (confirm(say("cp_m_release_confirm", {}))) changeOccasion(o.id, { open: false, released: true });
     }));
   });
@@ -63,13 +74,13 @@ function drawReport(report) {
   const table = place.appendChild(el("table"));
   table.appendChild(el("caption", "", say("cp_m_caption", {})));
   const head = table.appendChild(el("thead")).appendChild(el("tr"));
-  cell(head, say("cp_m_concept", {}), "th").scope = "col";
-  report.occasions.forEach((o) => { cell(head, say(WHEN[o.label], {}), "th").scope = "col"; });
+  measureCell(head, say("cp_m_concept", {}), "th").scope = "col";
+  report.occasions.forEach((o) => { measureCell(head, say(WHEN[o.label], {}), "th").scope = "col"; });
   const body = table.appendChild(el("tbody"));
   const line = (words, value) => {
     const row = body.appendChild(el("tr"));
-    cell(row, words, "th").scope = "row";
-    report.occasions.forEach((o) => cell(row, value(o)));
+    measureCell(row, words, "th").scope = "row";
+    report.occasions.forEach((o) => measureCell(row, value(o)));
   };
   report.concepts.forEach((c) => line(c.title, (o) => share(o.concepts[c.id])));
   line(say("cp_m_overall", {}), (o) => share(o.overall));
@@ -94,19 +105,19 @@ function drawItems(tables) {
     table.appendChild(el("caption", "", say("cp_m_item_table", { title: t.title, sittings: t.sittings,
       facility: figure(t.facility), reliability: figure(t.reliability) })));
     const head = table.appendChild(el("thead")).appendChild(el("tr"));
-    ["cp_m_question", "cp_m_facility", "cp_m_discrimination", "cp_m_flag"].forEach((w) => { cell(head, say(w, {}), "th").scope = "col"; });
+    ["cp_m_question", "cp_m_facility", "cp_m_discrimination", "cp_m_flag"].forEach((w) => { measureCell(head, say(w, {}), "th").scope = "col"; });
     const body = table.appendChild(el("tbody"));
     t.items.forEach((item) => {
       const row = body.appendChild(el("tr"));
-      cell(row, item.label || item.item, "th").scope = "row";
-      cell(row, figure(item.facility)); cell(row, figure(item.discrimination));
-      cell(row, item.notes.length ? item.notes.join(" ") : say("cp_m_flag_none", {}));
+      measureCell(row, item.label || item.item, "th").scope = "row";
+      measureCell(row, figure(item.facility)); measureCell(row, figure(item.discrimination));
+      measureCell(row, item.notes.length ? item.notes.join(" ") : say("cp_m_flag_none", {}));
     });
   });
 }
 
 async function changeOccasion(id, changes) {
-  const answer = await api("occasions/" + id, changes).catch(() => null);
+  const answer = await measureApi("occasions/" + id, changes).catch(() => null);
   const data = answer ? await answer.json() : { error: say("cp_unreachable", { time: new Date().toLocaleTimeString() }) };
   if (!answer || !answer.ok) show(mpart("message"), data.error);
   loadMeasuring();
@@ -115,7 +126,7 @@ async function changeOccasion(id, changes) {
 mpart("give").addEventListener("submit", async (event) => {
   event.preventDefault();
   const form = event.target;
-  const answer = await api("occasions", { label: form.elements.label.value, exercise: form.elements.exercise.value }).catch(() => null);
+  const answer = await measureApi("occasions", { label: form.elements.label.value, exercise: form.elements.exercise.value }).catch(() => null);
   const data = answer ? await answer.json() : { error: say("cp_unreachable", { time: new Date().toLocaleTimeString() }) };
   const chosen = form.elements.exercise.selectedOptions[0];
   show(mpart("message"), answer && answer.ok ? say("cp_m_given", { form: chosen ? chosen.textContent : "",
@@ -133,7 +144,7 @@ paper.elements.name.addEventListener("keydown", (event) => {
 paper.addEventListener("submit", async (event) => {
   event.preventDefault();
   const letters = paper.elements.letters, name = paper.elements.name;
-  const answer = await api("paper", { occasion: Number(paper.elements.occasion.value), name: name.value,
+  const answer = await measureApi("paper", { occasion: Number(paper.elements.occasion.value), name: name.value,
     letters: letters.value }).catch(() => null);
   const data = answer ? await answer.json() : { error: say("cp_unreachable", { time: new Date().toLocaleTimeString() }) };
   const entered = mpart("entered");
@@ -151,4 +162,4 @@ paper.addEventListener("submit", async (event) => {
   loadMeasuring();
 });
 
-if (classMode) loadMeasuring();
+if (/^https?:$/.test(location.protocol)) loadMeasuring();  // the section is seen once signed in
