@@ -100,7 +100,7 @@ function drawReport(report) {
 function drawItems(tables) {
   const place = mpart("items");
   place.textContent = "";
-  tables.filter((t) => t.sittings).forEach((t) => {
+  tables.filter((t) => t.sittings && t.items.length).forEach((t) => {
     const table = place.appendChild(el("table"));
     table.appendChild(el("caption", "", say("cp_m_item_table", { title: t.title, sittings: t.sittings,
       facility: figure(t.facility), reliability: figure(t.reliability) })));
