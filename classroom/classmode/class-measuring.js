@@ -109,7 +109,7 @@ function drawItems(tables) {
     const body = table.appendChild(el("tbody"));
     t.items.forEach((item) => {
       const row = body.appendChild(el("tr"));
-      measureCell(row, item.label || item.item, "th").scope = "row";
+      measureCell(row, say("cp_m_numbered", { number: item.number, question: item.label || item.item }), "th").scope = "row";
       measureCell(row, figure(item.facility)); measureCell(row, figure(item.discrimination));
       measureCell(row, item.notes.length ? item.notes.join(" ") : say("cp_m_flag_none", {}));
     });

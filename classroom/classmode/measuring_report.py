@@ -159,7 +159,8 @@ def _table(exercise: ExerciseInfo, rows: list, kind: str, items: list | None = N
     return {"exercise": exercise.id, "title": exercise.title, "kind": kind, "form": exercise.form,
             "sittings": len(rows), "reliability": None if kr20 is None else round(kr20, 3),
             "facility": round(sum(facilities) / len(facilities), 3) if facilities else None,
-            "items": [{**f.as_dict(), "label": exercise.items[f.item].label} for f in figures]}
+            "items": [{**f.as_dict(), "label": exercise.items[f.item].label,
+                       "number": list(exercise.items).index(f.item) + 1} for f in figures]}
 
 
 CSV_COLUMNS = ["student", "occasion", "lesson", "form", "paper", "concept", "right", "of"]

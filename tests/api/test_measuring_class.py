@@ -131,7 +131,7 @@ def test_item_statistics_of_the_forms_as_worked_by_hand(report_and_csv):
     assert (form_b["sittings"], form_b["reliability"], form_b["facility"]) == (6, 0.847, 0.694)
     flags = [item["flags"] for item in form_b["items"]]
     assert flags == [["easy"]] * 8 + [[]] * 8 + [["hard"]] * 2
-    assert form_b["items"][8]["facility"] == round(5 / 6, 3)
+    assert (form_b["items"][8]["number"], form_b["items"][8]["facility"]) == (9, round(5 / 6, 3))
     assert all(item["discrimination"] >= 0 for item in form_b["items"][8:16])
     form_a = tables["test-form-a"]
     assert (form_a["sittings"], form_a["facility"]) == (11, 0.515)
