@@ -155,6 +155,18 @@ ATTRIBUTES = {
     "data-appeal": "a student's appeal box under an item's feedback, with the item's id",
     "data-class-appeals": "the class page's list of appeals, per item",
     "data-class-also": "the answer key's list of answers accepted for this class",
+    # The class page's test before and after (templates/class-measuring.html, class-measuring.js).
+    "data-measure": "the before-and-after test's section",
+    "data-measure-give": "the form that gives a form of the test as an occasion",
+    "data-measure-forms": "the chooser of the form to give",
+    "data-measure-message": "what giving, opening or releasing did",
+    "data-measure-occasions": "the table of occasions given",
+    "data-measure-paper": "the paper entry grid: a name, then one letter per question",
+    "data-measure-occasion": "the occasion paper answers are typed for",
+    "data-measure-entered": "what the last paper row did, or why it was refused",
+    "data-measure-typed": "the paper rows typed on this page",
+    "data-measure-report": "the class report by concept and occasion",
+    "data-measure-items": "the item statistics of the forms and the check-up",
 }
 
 

@@ -143,15 +143,16 @@ CLASS_LESSON = "lessons/01-what-is-a-health-claim.html"
 class ClassServer:
     """`make serve`'s server with class mode, on a data folder that outlives it."""
 
-    def __init__(self, site: Path, data: Path):
-        self.site, self.data, self.port = site, data, free_port()
+    def __init__(self, site: Path, data: Path, project: Path = ROOT):
+        self.site, self.data, self.port, self.project = site, data, free_port(), project
         self.url = f"http://127.0.0.1:{self.port}/"
         self.process = None
 
     def start(self):
         self.process = subprocess.Popen(
             [sys.executable, "-m", "classroom.server", "--dir", str(self.site), "--host",
-             "127.0.0.1", "--port", str(self.port), "--quiet", "--data", str(self.data)],
+             "127.0.0.1", "--port", str(self.port), "--quiet", "--data", str(self.data),
+             "--project", str(self.project)],
             cwd=ROOT, env=dict(os.environ, TEACHER_PIN=TEACHER_PIN))
         wait_for(self.url)
         return self
@@ -167,8 +168,8 @@ class ClassServer:
 
 
 @contextmanager
-def class_server(site: Path, tmp_path: Path):
-    server = ClassServer(site, tmp_path / "class-data").start()
+def class_server(site: Path, tmp_path: Path, project: Path = ROOT):
+    server = ClassServer(site, tmp_path / "class-data", project).start()
     try:
         yield server
     finally:

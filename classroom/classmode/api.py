@@ -13,12 +13,13 @@ from pathlib import Path
 
 import falcon
 
-from . import appeals, checkup, handins, people
+from . import appeals, checkup, handins, measuring, people
 from .access import ACCESS_ROUTES
 from .api_people import PEOPLE_ROUTES, Join
 from .appeals_api import APPEAL_ROUTES
 from .catalogue import EventError
 from .checkup_api import Retake
+from .measuring_api import MEASURING_ROUTES
 from .exports import to_csv, to_xapi
 from .imports import FileRefused, events_from_file
 from .lead_api import LEAD_ROUTES, FollowMarks
@@ -69,8 +70,8 @@ class Events(Resource):
                 refused.append({"id": event_id if isinstance(event_id, str) else None,
                                 "error": str(problem)})
         # A hand-in is judged under the write lock: one per part, however many arrive at once.
-        stored, late = handins.add_events(self.store, student.id, good, checkup.refusal) \
-            if good else ([], [])
+        stored, late = measuring.add_events(self.store, catalogue, student.id, good) \
+            if good else ([], [])  # a form's hand-in is judged against its occasion
         refused += [{"id": event["id"], "error": why} for event, why in late]
         if stored:
             self.live.events_arrived()
@@ -93,7 +94,8 @@ class OwnCheckup(Resource):
         if exercise is None or not exercise.assessment:
             raise ApiError(404, "There is no such check-up exercise.")
         waiting = people.is_waiting(self.store, student.id)  # sees nothing until admitted
-        resp.media = {**checkup.own_checkup(self.store, exercise, scorer, student.id, waiting),
+        own = measuring.own_form if exercise.form else checkup.own_checkup
+        resp.media = {**own(self.store, exercise, scorer, student.id, waiting),
                       "waiting": waiting}
 
 
@@ -238,7 +240,7 @@ ROUTES = {
     "/teacher/lessons": Lessons, "/teacher/checkup": CheckupSettings,
     "/teacher/import": ImportFile, "/teacher/students/{student_id}/delete": DeleteStudent,
     "/teacher/students/{student_id}/retake": Retake,
-    "/teacher/delete-everything": DeleteEverything, **PEOPLE_ROUTES,
+    "/teacher/delete-everything": DeleteEverything, **PEOPLE_ROUTES, **MEASURING_ROUTES,
     **LEAD_ROUTES,  # leading from the front (lead_api.py)
     **APPEAL_ROUTES,  # argue with the key (appeals_api.py)
 }

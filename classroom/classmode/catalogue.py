@@ -42,6 +42,8 @@ class ExerciseInfo:
     key: dict               # the whole key (a check-up's too): for the laptop's scorers only
     labels: dict            # answer id (claim kind, evidence level, ...) -> its label
     assessment: bool = False  # a check-up: handed in, marked here, feedback when the teacher says
+    form: str = ""          # "A" or "B": a form of the before-and-after test (measuring.py)
+    concepts: tuple = ()    # (item id, IHC concept id, its title) in the page's order
 
     @property
     def handler(self) -> Kind:
@@ -86,7 +88,9 @@ class Catalogue:
                 exercise.id, exercise.title, exercise.kind, items,
                 full_key(exercise, module.index),
                 {term.id: term.label for term in kind.vocabulary(module.index).values()},
-                bool(exercise.assessment))
+                bool(exercise.assessment), exercise.form,
+                tuple((item.id, item.concept.id, item.concept.title)
+                      for item in exercise.items))
         return cls(exercises)
 
     @classmethod

@@ -12,7 +12,8 @@ from ..words import table
 SCRIPT_PATH = "assets/javascripts/class-page.js"
 HERE = Path(__file__).parent
 PARTS = ["class-page.js", "class-people.js",  # the board; who is in the class and the way in
-         "class-appeals.js"]  # disagreements with the key
+         "class-appeals.js",  # disagreements with the key
+         "class-measuring.js"]  # the test before and after the lessons
 
 
 def class_page_script(language: str = "en") -> str:

@@ -23,6 +23,7 @@ from .schema import upgrade
 from .people_tables import PEOPLE_SCHEMA
 from .lead import LEAD_SCHEMA
 from .appeals import APPEALS_SCHEMA
+from .measuring_tables import OCCASIONS_SCHEMA
 
 FILE_NAME = "class.sqlite3"
 
@@ -62,7 +63,8 @@ CREATE TABLE IF NOT EXISTS checkups (
 # The schema's steps (schema.py): to change it, append one (SQL); never edit a released one.
 MIGRATIONS = [SCHEMA, PEOPLE_SCHEMA,  # 2: who is who (people_tables.py)
               LEAD_SCHEMA,  # 3: leading from the front, a pasted text (lead.py)
-              APPEALS_SCHEMA]  # 4: appeals, and answers accepted for the class (appeals.py)
+              APPEALS_SCHEMA,  # 4: appeals, and answers accepted for the class (appeals.py)
+              OCCASIONS_SCHEMA]  # 5: the before-and-after test's occasions (measuring.py)
 
 # When a student sees the check-up's feedback: at each hand-in (and they may hand in again),
 # once they have handed in (their first hand-in counts), or when the teacher releases results.
