@@ -13,7 +13,7 @@ from pathlib import Path
 
 import falcon
 
-from . import appeals, checkup, handins, measuring, people
+from . import appeals, checkup, measuring, people
 from .access import ACCESS_ROUTES
 from .api_people import PEOPLE_ROUTES, Join
 from .appeals_api import APPEAL_ROUTES

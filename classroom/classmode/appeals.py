@@ -19,7 +19,7 @@ import time
 from ..contract import MAX_REASON, TEXT_ITEM
 from .catalogue import Catalogue, ExerciseInfo, valid_response
 
-# The migration step (store.MIGRATIONS): appeals, and the answers accepted for this class. A
+# The migration step (migrations.MIGRATIONS): appeals, and the answers accepted for this class. A
 # deleted student's appeals go with them; an accepted answer stays, without their reason.
 APPEALS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS appeals (

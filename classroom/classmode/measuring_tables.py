@@ -1,5 +1,5 @@
 """The table of the before-and-after test's occasions (measuring.py), a step of the class
-file's schema (store.MIGRATIONS): each occasion is a form given in a lesson, as "pre", "post" or
+file's schema (migrations.MIGRATIONS): each occasion is a form given in a lesson, as "pre", "post" or
 "later", open or closed, its results released or not; it goes with its lesson.
 """
 

@@ -32,6 +32,10 @@ class PastedError(ValueError):
     """A text, marks or key refused; the message says what to do."""
 
 
+def _dump(data) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
 def numbered(text: str) -> list[dict]:
     """The text's blocks: headings, and paragraphs numbered from 1 whose sentences are numbered
     s1, s2, ... through the whole text, as a case's text is for an exercise on it."""
@@ -168,7 +172,6 @@ def author_files(pasted: dict, name: str, concept: str) -> dict[str, str]:
                                        "concept": concept}
              for sentence, kind in sorted((pasted.get("key") or {}).items(),
                                           key=lambda pair: int(pair[0][1:]))}
-    dump = lambda data: yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     note = (f"A text keyed in class: {pasted['title']}\n\n"
             f"1. In the module's folder run: make new-case NAME={name}\n"
             f"2. Then: make new-exercise ID={name}-claims KIND=mark-claims CASE={name}\n"
@@ -176,10 +179,10 @@ def author_files(pasted: dict, name: str, concept: str) -> dict[str, str]:
             f"   in every text starting with {PLACEHOLDER} (the build refuses them until you do).\n"
             "The guide teachers/authoring.md explains every field.\n")
     return {f"exercises/cases/{name}.txt": "\n".join(lines) + "\n",
-            f"exercises/cases/{name}.yml": "# A text pasted and keyed in class.\n" + dump(case),
-            f"exercises/{name}-claims/exercise.yml": dump(exercise),
+            f"exercises/cases/{name}.yml": "# A text pasted and keyed in class.\n" + _dump(case),
+            f"exercises/{name}-claims/exercise.yml": _dump(exercise),
             f"exercises/{name}-claims/key.yml": "# The key the class made in the lesson.\n"
-                                                + dump({"items": items}),
+                                                + _dump({"items": items}),
             "HOW-TO-ADD.txt": note}
 
 

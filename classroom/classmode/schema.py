@@ -1,7 +1,7 @@
 """The class data's schema version (SQLite's `PRAGMA user_version`): a data folder is upgraded
 step by step at start, after a copy of it is kept; one written by a newer version is refused.
 
-The steps are `MIGRATIONS` in store.py, in order: a folder's version is the number of steps it
+The steps are `MIGRATIONS` in migrations.py, in order: a folder's version is the number of steps it
 has had. To change the schema, append one step (a string of SQL); never edit a step that has
 been released, since folders already past it will not run it again.
 """

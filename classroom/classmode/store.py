@@ -19,52 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import contract
+from .migrations import MIGRATIONS
 from .schema import upgrade
-from .people_tables import PEOPLE_SCHEMA
-from .lead import LEAD_SCHEMA
-from .appeals import APPEALS_SCHEMA
-from .measuring_tables import OCCASIONS_SCHEMA
 
 FILE_NAME = "class.sqlite3"
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS lessons (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    title TEXT NOT NULL,
-    started REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS students (
-    id TEXT PRIMARY KEY,
-    token_hash TEXT NOT NULL UNIQUE,
-    name TEXT NOT NULL,
-    joined REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS events (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    student TEXT NOT NULL REFERENCES students(id) ON DELETE CASCADE,
-    event_id TEXT NOT NULL,
-    lesson INTEGER NOT NULL REFERENCES lessons(id),
-    type TEXT NOT NULL,
-    exercise TEXT NOT NULL,
-    items TEXT NOT NULL,
-    at REAL NOT NULL,
-    received REAL NOT NULL,
-    UNIQUE (student, event_id)
-);
-CREATE INDEX IF NOT EXISTS events_by_lesson ON events (lesson, seq);
-CREATE TABLE IF NOT EXISTS checkups (
-    lesson INTEGER PRIMARY KEY REFERENCES lessons(id) ON DELETE CASCADE,
-    open INTEGER NOT NULL,
-    feedback TEXT NOT NULL,
-    released INTEGER NOT NULL
-);
-"""
-
-# The schema's steps (schema.py): to change it, append one (SQL); never edit a released one.
-MIGRATIONS = [SCHEMA, PEOPLE_SCHEMA,  # 2: who is who (people_tables.py)
-              LEAD_SCHEMA,  # 3: leading from the front, a pasted text (lead.py)
-              APPEALS_SCHEMA,  # 4: appeals, and answers accepted for the class (appeals.py)
-              OCCASIONS_SCHEMA]  # 5: the before-and-after test's occasions (measuring.py)
 
 # When a student sees the check-up's feedback: at each hand-in (and they may hand in again),
 # once they have handed in (their first hand-in counts), or when the teacher releases results.

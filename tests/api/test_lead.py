@@ -4,7 +4,6 @@ key until Reveal, a show of hands, check-ups never led, and a pasted text keyed 
 from __future__ import annotations
 
 import io
-import json
 import zipfile
 
 import pytest

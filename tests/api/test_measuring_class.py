@@ -91,10 +91,10 @@ def test_shares_pass_and_mastery_as_worked_by_hand(report_and_csv):
     (items 1, 2): everybody both, 100%; concept 9 (items 17, 18) after: nobody, 0%."""
     report, _ = report_and_csv
     rows = by_label(report)
-    assert [(rows[l]["students"], rows[l]["paper"]) for l in RIGHT] == [(6, 3), (6, 3), (5, 2)]
-    assert [rows[l]["overall"] for l in RIGHT] == [38.9, 69.4, 66.7]
-    assert [rows[l]["pass"] for l in RIGHT] == [33.3, 83.3, 100.0]
-    assert [rows[l]["mastery"] for l in RIGHT] == [0.0, 50.0, 40.0]
+    assert [(rows[label]["students"], rows[label]["paper"]) for label in RIGHT] == [(6, 3), (6, 3), (5, 2)]
+    assert [rows[label]["overall"] for label in RIGHT] == [38.9, 69.4, 66.7]
+    assert [rows[label]["pass"] for label in RIGHT] == [33.3, 83.3, 100.0]
+    assert [rows[label]["mastery"] for label in RIGHT] == [0.0, 50.0, 40.0]
     concepts = [concept["id"] for concept in report["concepts"]]
     assert len(concepts) == 9
     assert rows["pre"]["concepts"][concepts[4]] == 25.0

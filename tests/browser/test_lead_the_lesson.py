@@ -4,7 +4,6 @@ keyed by the class. The projector never shows the key before Reveal, and a paste
 
 from __future__ import annotations
 
-import pytest
 from playwright.sync_api import expect
 
 from support import PHONE, axe_violations, class_server, join_class, open_class_page
