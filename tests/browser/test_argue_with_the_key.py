@@ -84,6 +84,7 @@ def test_an_appeal_accepted_rescores_the_student_and_the_class(browser, site, tm
 
         # The teacher takes it back: wrong again for the class, the note kept as a reply.
         undo = appeals.get_by_role("button", name="Undo the acceptance")
+        assert axe_violations(teacher) == []
         undo.focus()
         teacher.keyboard.press("Enter")
         expect(appeals).to_contain_text(f"You replied: “{NOTE}”")
