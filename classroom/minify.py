@@ -8,7 +8,7 @@ import rcssmin
 import rjsmin
 
 OWN_ASSETS = ["assets/javascripts/exercises.js", "assets/javascripts/class-page.js",
-              "assets/javascripts/projector.js",
+              "assets/javascripts/projector.js", "assets/javascripts/class-also.js",
               "assets/javascripts/iframe-worker-shim.js", "assets/stylesheets/whc.css"]
 
 

@@ -108,12 +108,18 @@ def check_appeal(exercise: ExerciseInfo, item_id: str, version, response) -> str
 
 def make(store, exercise: ExerciseInfo, student_id: str, item_id: str, version, response,
          reason) -> dict:
-    """Store a student's appeal (the class's key judges it first); the same answer appealed
-    again replaces the reason, and is sent again unless it was accepted."""
+    """Store a student's appeal (the class's key judges it first), unless one on the same item
+    is still waiting for the teacher; the same answer appealed again after the teacher's reply
+    replaces the reason and is sent again."""
     answer = check_appeal(exercise, item_id, version, response)
     reason = clean_text(reason, "your reason")
 
     def insert(db):
+        # One at a time per item: a new one once the teacher has replied to the last.
+        if db.execute("SELECT 1 FROM appeals WHERE student = ? AND exercise = ? AND item = ?"
+                      " AND state = ?", (student_id, exercise.id, item_id, SENT)).fetchone():
+            raise AppealRefused("Your teacher has not replied to your last disagreement on this "
+                                "item yet: wait for their reply, then send another.")
         count = db.execute("SELECT COUNT(*) FROM appeals WHERE student = ?",
                            (student_id,)).fetchone()[0]
         if count >= MAX_APPEALS:
@@ -218,6 +224,22 @@ def accept(store, appeal_id: int, note) -> dict:
                    " item = ? AND answer = ?", (ACCEPTED, note, now, exercise, item, answer))
         return {"exercise": exercise, "item": item, "answer": answer, "note": note}
     return store._write(make_right)
+
+
+def undo(store, appeal_id: int) -> dict:
+    """The teacher takes back an acceptance: the answer stops counting as right for this class,
+    and every appeal it settled goes back to answered, the teacher's note kept as the reply."""
+    def take_back(db):
+        exercise, item, _, answer, state = _appeal(db, appeal_id)
+        if state != ACCEPTED:
+            raise AppealRefused("This answer was not accepted for the class: there is nothing "
+                                "to undo.")
+        db.execute("DELETE FROM class_also WHERE exercise = ? AND item = ? AND answer = ?",
+                   (exercise, item, answer))
+        db.execute("UPDATE appeals SET state = ? WHERE exercise = ? AND item = ? AND answer = ?"
+                   " AND state = ?", (ANSWERED, exercise, item, answer, ACCEPTED))
+        return {"exercise": exercise, "item": item, "answer": answer}
+    return store._write(take_back)
 
 
 def accepted(store) -> list[dict]:

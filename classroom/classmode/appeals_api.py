@@ -78,22 +78,26 @@ class ClassAppeals(Resource):
 
 
 class AnswerAppeal(Resource):
-    """The teacher's reply to one appeal, or its acceptance: then the class is re-scored."""
+    """The teacher's reply to one appeal, its acceptance, or the acceptance undone: then the
+    class is re-scored."""
 
     teacher = True
 
     def on_post(self, req, resp, appeal_id):
         data = req.context.json
         action = data.get("action")
-        if action not in ("reply", "accept"):
-            raise ApiError(400, "Send 'action': reply or accept, and 'text'.")
+        if action not in ("reply", "accept", "undo"):
+            raise ApiError(400, "Send 'action': reply, accept (with 'text') or undo.")
         if not appeal_id.isdigit():
             raise ApiError(404, "There is no such appeal.")
         try:
             if action == "reply":
                 appeals.reply(self.store, int(appeal_id), data.get("text"))
             else:
-                appeals.accept(self.store, int(appeal_id), data.get("text"))
+                if action == "accept":
+                    appeals.accept(self.store, int(appeal_id), data.get("text"))
+                else:
+                    appeals.undo(self.store, int(appeal_id))
                 self.live.key_changes += 1  # the class's key changed: every answer re-scored
                 self.live.events_arrived()
         except appeals.AppealRefused as why:
@@ -101,7 +105,7 @@ class AnswerAppeal(Resource):
         except LookupError as why:
             raise ApiError(404, str(why)) from None
         resp.media = {"appeal": int(appeal_id), "state": appeals.ACCEPTED if action == "accept"
-                      else appeals.ANSWERED}
+                      else appeals.ANSWERED}  # a reply, or an acceptance undone
 
 
 APPEAL_ROUTES = {"/appeals": OwnAppeals, "/teacher/appeals": ClassAppeals,

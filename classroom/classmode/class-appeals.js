@@ -1,6 +1,6 @@
 // Disagreements with the key, on the class page: every student's appeal grouped by item, with
 // a reply box. Reply answers the student; Accept makes the answer right for this class, and the
-// figures are drawn again at once. Names, answers and reasons go in as text (el()).
+// figures are drawn again at once; an acceptance can be undone. Names, answers and reasons go in as text (el()).
 let appealsShown = "";
 const appealDrafts = {};  // appeal id -> the teacher's unsent words, kept across redraws
 
@@ -32,17 +32,11 @@ function appealEntry(a) {
   who.id = id + "-who";
   who.append(el("strong", "", say("cp_appeal_by", { name: a.name, answer: a.answerText })), " ", el("span", "", a.reason));
   li.append(el("p", "whc-class__appeal-state", say("cp_appeal_state_" + a.state, { reply: a.reply })));
-  if (a.state === "accepted") return li;
-  const label = li.appendChild(el("label", "", say("cp_appeal_reply_label", { name: a.name })));
-  const words = li.appendChild(el("textarea"));
-  Object.assign(words, { id: id + "-reply", rows: 2, maxLength: CONTRACT.maxReason, value: appealDrafts[a.id] || "" });
-  label.htmlFor = words.id;
-  words.addEventListener("input", () => { appealDrafts[a.id] = words.value; });
-  const buttons = li.appendChild(el("p")), message = el("p", "", "");
+  const buttons = el("p"), message = el("p", "", "");
   message.setAttribute("role", "status");
-  const act = async (action) => {
-    if (action === "accept" && !confirm(say("cp_appeal_accept_confirm", { answer: a.answerText }))) return;
-    const answer = await api("appeals/" + a.id, { action, text: words.value }).catch(() => null);
+  const act = async (action, text) => {
+    if (action !== "reply" && !confirm(say("cp_appeal_" + action + "_confirm", { answer: a.answerText }))) return;
+    const answer = await api("appeals/" + a.id, { action, text }).catch(() => null);
     const data = answer ? await answer.json().catch(() => ({})) : {};
     if (!answer || !answer.ok) {
       message.textContent = say("cp_appeal_failed", { error: data.error || say("cp_unreachable", { time: new Date().toLocaleTimeString() }) });
@@ -50,15 +44,28 @@ function appealEntry(a) {
     }
     delete appealDrafts[a.id];
     await drawAppeals(true);
-    if (action === "accept") refresh();  // the figures, scored again with the class's key
+    if (action !== "reply") refresh();  // the figures, scored again with the class's key
     const heading = part("appeals").previousElementSibling.previousElementSibling;
     heading.tabIndex = -1;
     heading.focus();
   };
-  [["cp_appeal_reply", "reply"], ["cp_appeal_accept", "accept"]].forEach(([key, action]) => {
-    const b = buttons.appendChild(button(say(key, {}), () => act(action)));
+  const offer = (key, action, words) => {
+    const b = buttons.appendChild(button(say(key, {}), () => act(action, words && words.value)));
     b.setAttribute("aria-describedby", who.id);
-  });
+  };
+  if (a.state === "accepted") {  // an acceptance can be taken back, the note kept as a reply
+    offer("cp_appeal_undo", "undo");
+    li.append(buttons, message);
+    return li;
+  }
+  const label = li.appendChild(el("label", "", say("cp_appeal_reply_label", { name: a.name })));
+  const words = li.appendChild(el("textarea"));
+  Object.assign(words, { id: id + "-reply", rows: 2, maxLength: CONTRACT.maxReason, value: appealDrafts[a.id] || "" });
+  label.htmlFor = words.id;
+  words.addEventListener("input", () => { appealDrafts[a.id] = words.value; });
+  li.append(buttons);
+  offer("cp_appeal_reply", "reply", words);
+  offer("cp_appeal_accept", "accept", words);
   li.append(message);
   return li;
 }

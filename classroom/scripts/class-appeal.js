@@ -5,7 +5,7 @@
 // exercise.js calls Appeal.offer() once its feedback is drawn; the boxes go inside the item's
 // [data-feedback] (or a text's [data-summary]), so clearing the feedback clears them too.
 const Appeal = (() => {
-  let mine = null, asking = null, timer = null, made = 0;
+  let mine = null, asking = null, timer = null, made = 0, added = [];
   const token = () => attempt(() => JSON.parse(store.get(CONTRACT.storageKeys.classMe)).token, null);
   const request = (data) => fetch(CONTRACT.apiPrefix + "appeals", data ? {
     method: "POST", credentials: "same-origin", body: JSON.stringify(data),
@@ -31,12 +31,25 @@ const Appeal = (() => {
 
   // An answer accepted for the class joins this page's key, so a Check here scores it as the
   // laptop does; feedback on show is drawn again with it.
+  // An acceptance the teacher undid leaves this page's key again.
   function followAccepted() {
-    mine.filter((a) => a.state === "accepted").forEach((a) => {
+    const keyItemOf = (a) => {
       const root = document.querySelector(`[data-exercise='${CSS.escape(a.exercise)}']`), view = root && root.whc;
-      const keyItem = view && view.key && has(view.key.items, a.item) ? view.key.items[a.item] : null;
+      return view && view.key && has(view.key.items, a.item) ? [view, view.key.items[a.item]] : [null, null];
+    };
+    const accepted = mine.filter((a) => a.state === "accepted");
+    added = added.filter((a) => {
+      if (accepted.some((b) => b.exercise === a.exercise && b.item === a.item && b.answer === a.answer)) return true;
+      const [view, keyItem] = keyItemOf(a);
+      if (keyItem && keyItem.also) delete keyItem.also[a.answer];
+      if (view && view.checked) view.showFeedback(false);
+      return false;
+    });
+    accepted.forEach((a) => {
+      const [view, keyItem] = keyItemOf(a);
       if (!keyItem || has(keyItem.also, a.answer)) return;
       keyItem.also = Object.assign({}, keyItem.also, { [a.answer]: a.reply });
+      added.push(a);
       if (view.checked) view.showFeedback(false);
     });
   }
@@ -84,7 +97,9 @@ const Appeal = (() => {
         + say("appeal_" + appeal.state, { reason: appeal.reason, reply: appeal.reply })));
       line.setAttribute("role", "status");
     });
-    const open = choices.filter((c) => c.open && !find(view.id, c.item, c.answer));
+    // Open again once the teacher has replied; never while an appeal on the item is waiting.
+    const waiting = (c) => (mine || []).some((a) => a.exercise === view.id && a.item === c.item && a.state === "sent");
+    const open = choices.filter((c) => c.open && !waiting(c));
     if (!open.length) return;
     const id = "whc-appeal-" + (++made), form = el("form", "whc-appeal__form");
     const toggle = box.appendChild(el("button", "md-button", say("appeal_open", {})));

@@ -88,6 +88,69 @@ def test_a_student_appeals_the_teacher_accepts_and_the_class_is_rescored(api, te
     assert [s["result"]["response"] for s in commented] == [REASON]
 
 
+def test_the_teacher_undoes_an_acceptance_and_the_class_is_rescored_again(api, teacher):
+    _, ann = join_in_process(api, "Ann")
+    _, bob = join_in_process(api, "Bob")
+    checked(api, ann, "c", "event-ann-0001")
+    checked(api, bob, "b", "event-bob-0001")
+    appeal_id = appeal(api, ann).json["appeal"]["id"]
+    note = "Fair: it hints at benefit."
+    api.simulate_post(f"/teacher/appeals/{appeal_id}", headers=teacher,
+                      json={"action": "accept", "text": note})
+    assert item_row(api, teacher)["lastRight"] == 100
+
+    undone = api.simulate_post(f"/teacher/appeals/{appeal_id}", headers=teacher,
+                               json={"action": "undo"})
+    assert undone.status_code == 200, undone.json
+    assert item_row(api, teacher)["lastRight"] == 50   # c is wrong again for Ann
+    mine = api.simulate_get("/appeals", headers=ann).json["appeals"]
+    assert [(a["state"], a["reply"]) for a in mine] == [("answered", note)]
+    assert api.simulate_get("/teacher/appeals", headers=teacher).json["accepted"] == []
+    rows = list(csv.DictReader(io.StringIO(api.simulate_get(
+        "/teacher/results.csv", headers=teacher).text.lstrip("\ufeff"))))
+    ann_row = next(r for r in rows if r["name"] == "Ann" and r["item"] == ITEM)
+    assert (ann_row["verdict"], ann_row["appeal state"]) == ("wrong", "answered")
+
+    # Nothing left to undo; and a student cannot undo.
+    again = api.simulate_post(f"/teacher/appeals/{appeal_id}", headers=teacher,
+                              json={"action": "undo"})
+    assert again.status_code == 422 and "nothing to undo" in again.json["error"]
+    assert api.simulate_post(f"/teacher/appeals/{appeal_id}", headers=ann,
+                             json={"action": "undo"}).status_code == 401
+    # c can be argued again, by Ann with a new reason and by a classmate.
+    _, cy = join_in_process(api, "Cy")
+    assert appeal(api, cy).status_code == 201
+    renewed = appeal(api, ann, reason="It promises that people get better.")
+    assert renewed.status_code == 201, renewed.json
+    assert (renewed.json["appeal"]["state"], renewed.json["appeal"]["reason"]) == (
+        "sent", "It promises that people get better.")
+
+
+def test_a_new_appeal_on_an_item_waits_for_the_teachers_reply(api, teacher, monkeypatch):
+    _, ann = join_in_process(api, "Ann")
+    first = appeal(api, ann, answer="c").json["appeal"]
+    waiting = appeal(api, ann, answer="d", reason="Or d: it names a mechanism.")
+    assert waiting.status_code == 422 and "not replied" in waiting.json["error"]
+    assert "not replied" in appeal(api, ann, answer="c", reason="Once more.").json["error"]
+
+    api.simulate_post(f"/teacher/appeals/{first['id']}", headers=teacher,
+                      json={"action": "reply", "text": "Read its first half again."})
+    second = appeal(api, ann, answer="d", reason="Or d: it names a mechanism.")
+    assert second.status_code == 201, second.json
+    mine = api.simulate_get("/appeals", headers=ann).json["appeals"]
+    assert [(a["answer"], a["state"], a["reply"]) for a in mine] == [
+        ("c", "answered", "Read its first half again."), ("d", "sent", "")]
+    listed = api.simulate_get("/teacher/appeals", headers=teacher).json["appeals"]
+    assert [(a["answer"], a["state"]) for a in listed] == [("c", "answered"), ("d", "sent")]
+
+    # Still within the per-student limit.
+    api.simulate_post(f"/teacher/appeals/{second.json['appeal']['id']}", headers=teacher,
+                      json={"action": "reply", "text": "No: it names none."})
+    monkeypatch.setattr("classroom.classmode.appeals.MAX_APPEALS", 2)
+    over = appeal(api, ann, answer="a", reason="Then a.")
+    assert over.status_code == 422 and "You have sent 2 disagreements" in over.json["error"]
+
+
 def test_appeals_that_do_not_make_sense_are_refused_in_words(api, teacher):
     _, ann = join_in_process(api, "Ann")
     assert "already counts as right" in appeal(api, ann, answer="b").json["error"]

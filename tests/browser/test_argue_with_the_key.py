@@ -1,7 +1,8 @@
 """Argue with the key in Chromium: a student disagrees under an item's feedback, the teacher
 accepts on the class page, the student's score and the class's figures change, and the answer
-key page served in class mode lists the accepted answer. Keyboard only for the teacher's part;
-a reason holding markup is shown as the text typed."""
+key page served in class mode lists the accepted answer; then the teacher undoes it and the
+student argues again. Keyboard only for the teacher's part; a reason holding markup is shown as
+the text typed."""
 
 from __future__ import annotations
 
@@ -80,3 +81,24 @@ def test_an_appeal_accepted_rescores_the_student_and_the_class(browser, site, tm
         expect(accepted).to_contain_text(NOTE)
         assert key.evaluate("window.pwned") is None
         assert axe_violations(key) == []
+
+        # The teacher takes it back: wrong again for the class, the note kept as a reply.
+        undo = appeals.get_by_role("button", name="Undo the acceptance")
+        assert axe_violations(teacher) == []
+        undo.focus()
+        teacher.keyboard.press("Enter")
+        expect(appeals).to_contain_text(f"You replied: “{NOTE}”")
+        expect(figures.nth(2)).to_have_text("0% of 1")
+        key.reload()
+        expect(key.locator("[data-class-also]")).to_be_hidden()
+
+        # The student's page follows, and the item can be argued again.
+        student.reload()
+        exercise.locator('[data-action="check"]').click()
+        expect(exercise.locator("[data-score]")).to_contain_text("Score: 0 of 5.")
+        expect(item.locator(".whc-appeal__state")).to_contain_text(f"Your teacher replied: “{NOTE}”")
+        item.get_by_role("button", name="I disagree").click()
+        item.get_by_label("Why is your answer fair?").fill("It promises that people get better.")
+        item.get_by_role("button", name="Send to my teacher").click()
+        expect(item.locator(".whc-appeal__state")).to_contain_text("You disagreed")
+        expect(item.get_by_role("button", name="I disagree")).to_have_count(0)  # one at a time

@@ -11,6 +11,7 @@ import zipfile
 
 from classroom.glossary import load_glossary
 from classroom.keypoints import gather_key_points
+from classroom.minify import OWN_ASSETS
 from classroom.pack import FOLDER
 from classroom.readability import TARGET_MEDIAN, grades
 from support import ROOT, key_texts
@@ -50,6 +51,17 @@ def test_every_page_loads_the_themes_scripts_deferred_and_ours_only_where_needed
             assert (site / path).parent.joinpath(source).resolve().is_file(), (path, source)
         assert any(s.endswith("exercises.js") for s in sources) == (
             "data-exercise=" in html or "data-my-answers" in html), path
+
+
+def test_every_script_and_stylesheet_of_ours_is_shipped_minified(site):
+    # The theme's files are already *.min.*; search's language helpers live under lunr/.
+    ours = sorted(path.relative_to(site).as_posix() for path in (site / "assets").rglob("*")
+                  if path.suffix in (".js", ".css") and ".min." not in path.name
+                  and "lunr" not in path.parts)
+    assert ours == sorted(OWN_ASSETS)
+    for name in ours:
+        text = (site / name).read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(//|/\*)", text, re.MULTILINE), f"{name} keeps its comments"
 
 
 # The teaching content
