@@ -4,7 +4,7 @@ task is answered, not scored."""
 
 from __future__ import annotations
 
-from answering import choose, exercise_root, mark, press, score_text, stored
+from answering import choose, exercise_root, mark, open_why, press, score_text, stored
 from support import sign_in_as_teacher
 
 
@@ -22,6 +22,9 @@ def test_check_judges_the_learners_own_marks_and_only_counts_the_claims_left(pag
     press(page, exercise, "check")
     root = exercise_root(page, exercise)
     summary = root.locator("[data-summary]").inner_text()
+    assert found.feedback not in summary  # the reasons wait behind "Why?"
+    open_why(page, exercise)
+    summary = root.locator("[data-summary]").inner_text()
     assert "Claims you found with a fair kind (1)" in summary and found.feedback in summary
     assert "Marked, but not a claim (1)" in summary and exercise.not_claims[not_claim] in summary
     assert (f"1 more claim to find, in paragraph {missed.sentence.paragraph}. Try again to look "
@@ -34,13 +37,19 @@ def test_check_judges_the_learners_own_marks_and_only_counts_the_claims_left(pag
     press(page, exercise, "retry")
     mark(page, exercise, missed.sentence.id, other_kind)
     press(page, exercise, "check")
+    open_why(page, exercise)
     summary = root.locator("[data-summary]").inner_text()
     assert "Claims you found, but we read them as another kind (1)" in summary
+    # the hint names only the kind marked, never the right one, and not the key's reason
+    assert f"A claim, but not a {starter.module.index.claim_kinds[other_kind].label.lower()} claim." in summary
+    assert missed.feedback not in summary
     assert "more claim" not in summary
 
     press(page, exercise, "retry")
     mark(page, exercise, missed.sentence.id, other_kind)  # the same pen again removes the mark
+    press(page, exercise, "check")
     press(page, exercise, "solution")
+    open_why(page, exercise)
     summary = root.locator("[data-summary]").inner_text()
     assert "Claims you missed (1)" in summary and missed.feedback in summary
     assert "whc-sentence--missed" in missed_sentence.get_attribute("class")
