@@ -84,6 +84,8 @@ ATTRIBUTES = {
     "data-para": "a numbered paragraph of a case text",
     "data-omission": "a marker for what the capture left out",
     "data-whc-projector": "on <html>: the page is shown on a projector",
+    "data-projector-bar": "a case page's bar naming the clinic in the projector view",
+    "data-projector-back": "the projector bar's Back, which leaves the view",
     # My answers (templates/my-answers.html).
     "data-my-answers": "the My answers page's root",
     "data-registry": "<script type=application/json> listing every exercise (registry())",

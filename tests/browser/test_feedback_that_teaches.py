@@ -88,7 +88,7 @@ def test_a_wrong_checklist_answer_gets_its_reason_and_where_to_look(page, starte
 
 def test_a_real_wrong_answer_says_why_and_where(page, server, module):
     item = next(i for i in module.exercises["iskitim-missing"].items if i.id == "risks")
-    page.goto(server + "practice/iskitim.html#iskitim-missing-risks")
+    page.goto(server + "practice/iskitim-missing.html#iskitim-missing-risks")
     exercise = module.exercises["iskitim-missing"]
     choose(page, exercise, item, "no")
     press(page, exercise, "check")
@@ -118,7 +118,7 @@ def test_an_open_answer_is_answered_not_scored_anywhere(page, starter):
 
 def test_the_model_answer_keeps_its_line_breaks(page, server, module):
     exercise = module.exercises["iskitim-questions"]
-    page.goto(server + "practice/iskitim.html")
+    page.goto(server + "practice/iskitim-questions.html")
     root = exercise_root(page, exercise)
     root.locator("textarea").fill("What happens without the cells?")
     press(page, exercise, "check")

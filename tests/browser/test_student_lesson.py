@@ -130,3 +130,77 @@ def test_download_without_a_name_asks_for_one_there(screen, server, module):
         ask.locator("[data-action='download']").click()
     assert download.value.suggested_filename.startswith("my-answers-ayla-k-")
     assert mine.locator("[data-learner-name]").input_value() == "Ayla K"
+
+
+def test_an_evidence_item_names_and_links_its_paragraph_and_the_steps_are_numbered(screen, server, module):
+    exercise = module.exercises["iskitim-evidence"]
+    item = exercise.items[0]
+    number = exercise.case.paragraph_with(item.quote).number
+    screen.goto(server + "practice/iskitim-evidence.html")
+    where = exercise_root(screen, exercise).locator(f"[data-item='{item.id}'] .whc-item__where a")
+    assert where.inner_text() == f"Find it in paragraph {number} of the text"
+    options = exercise_root(screen, exercise).locator(f"[data-item='{item.id}'] .whc-option")
+    assert [o.inner_text().split(":")[0] for o in options.all()] == [f"Step {n}" for n in range(1, 7)]
+    assert "Step 3: An explanation only" in options.all_inner_texts()
+    where.click()
+    screen.wait_for_url(f"**/cases/iskitim.html#iskitim-p{number}")
+    assert in_view(screen, screen.locator(f"#iskitim-p{number}"))
+
+
+def test_find_the_claims_starts_at_the_real_content_with_the_menu_folded_away(screen, server, module):
+    exercise = module.exercises["iskitim-claims"]
+    screen.goto(server + "practice/iskitim.html")
+    root = exercise_root(screen, exercise)
+    assert root.locator("[data-paragraph]").first.get_attribute("data-paragraph") == "13"
+    menu = root.locator("details.whc-before")
+    assert not menu.locator("p").first.is_visible()
+    menu.locator("summary").click()
+    assert menu.locator("p").first.inner_text().endswith(exercise.case.paragraphs[0].text.strip())
+    assert "about 30 minutes" in screen.locator("article").inner_text()
+
+
+def test_the_sticky_pen_bar_hides_the_text_behind_it_and_the_ladder_heading_clears_its_arrow(screen, server):
+    screen.goto(server + "practice/iskitim.html")
+    legend = screen.locator(".whc-pens legend")
+    background = legend.evaluate("(n) => getComputedStyle(n).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+    screen.goto(server + "practice/iskitim-evidence.html")
+    summary = screen.locator("details.whc-help summary").first
+    text_end, arrow_start = summary.evaluate("""(s) => { const range = document.createRange();
+        range.selectNodeContents(s); const text = range.getBoundingClientRect();
+        const arrow = getComputedStyle(s, '::after'); const box = s.getBoundingClientRect();
+        return [text.right, box.right - parseFloat(arrow.right || 0) - parseFloat(arrow.width || 0)]; }""")
+    assert text_end <= arrow_start + 1
+
+
+def test_the_projector_names_the_clinic_and_its_back_leaves_the_view(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.goto(server + "cases/iskitim.html?projector#iskitim-p7")
+    for number in (8, 9, 10):  # the teacher moves on a few paragraphs
+        page.evaluate(f"location.hash = '#iskitim-p{number}'")
+    bar = page.locator("[data-projector-bar]")
+    assert "Iskitim" in bar.inner_text() and in_view(page, bar)
+    bar.get_by_text("Back to the page").click()
+    page.wait_for_url("**/cases/iskitim.html#iskitim-p10")
+    assert page.locator(".md-header").is_visible() and not bar.is_visible()
+    context.close()
+
+
+def test_printed_my_answers_fills_no_blank_page_and_shows_each_quote_and_a_date_in_words(page, server, module):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+    exercise = module.exercises["lesson-1-practice"]
+    page.goto(server + LESSON_1)
+    for item in exercise.items[:3]:
+        choose(page, exercise, item, item.answer)
+    page.goto(server + "practice/my-answers.html")
+    page.fill("[data-learner-name]", "Ayla K")
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4", margin={"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"})
+    sheets = [sheet.extract_text() for sheet in PdfReader(BytesIO(pdf)).pages]
+    assert len(sheets) == 1
+    text = " ".join(sheets[0].split())
+    assert "This approach allows for more stable and long-term therapeutic results." in text
+    assert page.evaluate("new Date().toLocaleDateString(undefined, {dateStyle: 'long'})") in text
