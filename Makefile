@@ -22,7 +22,7 @@ preview: $(VENV)/.installed  ## live-reloading preview for authors, on this comp
 pack: build  ## zips for USB sticks in dist/: the whole module, and a student edition without the teachers' pages
 	$(PY) -m classroom.pack --dir site --out dist/weighing-health-claims.zip --students-out dist/weighing-health-claims-students.zip
 
-worksheets: $(VENV)/.installed-test chromium  ## paper worksheets and answer grids as PDFs, in dist/worksheets/
+worksheets: $(VENV)/.installed-test chromium  ## paper worksheets as PDFs in dist/worksheets/, keys in its for-teachers/
 	$(PY) -m classroom.worksheets --out dist/worksheets
 
 test: $(VENV)/.installed-test chromium  ## the whole test suite, in real Chromium, on every core

@@ -27,8 +27,9 @@ from .classmode import measure_class_mode
 from .flood import measure_flood
 from .load import measure_classroom
 from .weight import measure_weight
+from .wordcount import measure_feedback_words
 
-PARTS = ("build", "weight", "lighthouse", "latency", "classroom", "class", "flood")
+PARTS = ("build", "weight", "lighthouse", "latency", "words", "classroom", "class", "flood")
 
 
 def table(rows: list[Row]) -> str:
@@ -143,10 +144,11 @@ def main(argv: list[str] | None = None) -> int:
             rows.extend(build_rows)
 
         with serving(full_site) as full_url, serving(bare_site) as bare_url:
-            if {"weight", "latency"} & set(wanted):
+            if {"weight", "latency", "words"} & set(wanted):
                 with chromium() as browser:
                     attempt("weight", measure_weight, browser, full_url, bare_url)
                     attempt("latency", measure_latency, browser, full_url)
+                    attempt("words", measure_feedback_words, browser, full_url)
             attempt("lighthouse", measure_lighthouse, full_url, bare_url, workdir,
                     arguments.runs)
         # A server of its own, started fresh, for the class; its warnings go to a file.

@@ -6,7 +6,7 @@ import statistics
 
 from .common import Row, fresh_context, log
 
-PAGE = "practice/iskitim.html"
+PAGE = "practice/iskitim-evidence.html"
 RUNS = 20
 WARM_UP = 2  # not counted: the first clicks also compile the page's script
 TARGET_MS = 50

@@ -57,6 +57,7 @@ ATTRIBUTES = {
     # An exercise and its parts (templates/exercise.html, items.html, the kinds' widgets).
     "data-exercise": "an exercise's <section>, with its id",
     "data-kind": "the exercise's kind, on its <section>",
+    "data-case": "the case text an exercise is about, on its <section> (to link its paragraphs)",
     "data-assessment": "the exercise is a check-up (its key stays on the laptop)",
     "data-key": "<script type=application/json> holding the exercise's key",
     "data-item": "one item, with its id (TEXT_ITEM for a mark-claims text)",
@@ -84,10 +85,14 @@ ATTRIBUTES = {
     "data-para": "a numbered paragraph of a case text",
     "data-omission": "a marker for what the capture left out",
     "data-whc-projector": "on <html>: the page is shown on a projector",
+    "data-projector-bar": "a case page's bar naming the clinic in the projector view",
+    "data-projector-back": "the projector bar's Back, which leaves the view",
     # My answers (templates/my-answers.html).
     "data-my-answers": "the My answers page's root",
     "data-registry": "<script type=application/json> listing every exercise (registry())",
     "data-learner-name": "the learner's name field",
+    "data-name-ask": "My answers: the name asked for beside Download when none is given",
+    "data-name-again": "My answers: the name field beside Download",
     "data-status": "where My answers says what it did (saved, loaded)",
     "data-answered": "a summary cell: how much of an exercise is answered",
     "data-last-score": "a summary cell: the exercise's last score",

@@ -46,3 +46,15 @@ def load_glossary(path: Path, root: Path) -> list[Term]:
         terms[term] = (Term(term, match.group("definition").strip()), number)
     problems.raise_if_any()
     return sorted((term for term, _ in terms.values()), key=lambda entry: entry.term.casefold())
+
+
+def listed_once(terms: list[Term]) -> list[Term]:
+    """The entries the Glossary page lists: a term spelt twice only for the tooltips (at the
+    start of a sentence and inside one, 'Autologous' and 'autologous') appears once, in the
+    spelling used inside a sentence, when both say the same."""
+    kept: dict[tuple[str, str], Term] = {}
+    for entry in terms:
+        same = (entry.term.casefold(), entry.definition.casefold())
+        if same not in kept or entry.term > kept[same].term:  # lower case sorts after upper
+            kept[same] = entry
+    return [entry for entry in terms if entry in kept.values()]

@@ -20,12 +20,18 @@ FOLDER = "weighing-health-claims"
 STUDENT_ZIP = f"{FOLDER}-students.zip"
 
 
-def pack(site_dir: Path, archive: Path) -> int:
-    """Write every file of the site under one top folder; returns the number of files."""
+# The teacher's class page script: no page of the student edition uses it.
+TEACHERS_ONLY_FILES = ("assets/javascripts/class-page.js",)
+
+
+def pack(site_dir: Path, archive: Path, leave_out: tuple[str, ...] = ()) -> int:
+    """Write every file of the site under one top folder, but those in `leave_out`; returns
+    the number of files."""
     archive.parent.mkdir(parents=True, exist_ok=True)
     # The .gz copies are for the classroom server; a browser opening files from disk ignores them.
     files = sorted(path for path in site_dir.rglob("*")
-                   if path.is_file() and path.suffix not in (".gz", ".br"))
+                   if path.is_file() and path.suffix not in (".gz", ".br")
+                   and path.relative_to(site_dir).as_posix() not in leave_out)
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zipped:
         for path in files:
             zipped.write(path, f"{FOLDER}/{path.relative_to(site_dir).as_posix()}")
@@ -39,7 +45,7 @@ def pack_student_edition(config: Path, archive: Path, out=sys.stdout) -> int | N
         with tempfile.TemporaryDirectory(prefix="whc-students-") as folder:
             if run_mkdocs(config, Path(folder), out) != 0:
                 return None
-            return pack(Path(folder), archive)
+            return pack(Path(folder), archive, leave_out=TEACHERS_ONLY_FILES)
     finally:
         del os.environ[EDITION_VARIABLE]
 

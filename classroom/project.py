@@ -19,7 +19,7 @@ from pathlib import Path
 from .cases import Case, load_cases
 from .errors import AuthoringError, Collector
 from .exercises import Exercise, load_exercises
-from .glossary import Term, load_glossary
+from .glossary import Term, listed_once, load_glossary
 from .keypoints import gather_key_points
 from .contract import exercise_key, registry
 from .pages import nav_problems, page_problems
@@ -107,7 +107,7 @@ class Module:
             return intro + self._raw(render("exercise.html", ex=exercise, index=self.index,
                                             key=exercise_key(exercise, self.index)))
         if name == "glossary":
-            return render("glossary.md", terms=self.glossary)
+            return render("glossary.md", terms=listed_once(self.glossary))
         if name == "jump-to":
             return self._raw(render("jump-to.html", exercises=[
                 self.exercises[exercise_id] for exercise_id, shown_on in self.placements.items()

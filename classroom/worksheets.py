@@ -4,7 +4,8 @@ without devices into dist/worksheets/.
 - one worksheet per exercise set (the exercises one page of the site shows: a lesson's practice,
   a practice page, the comparison): a name and class line, the items numbered as in the answer
   key, boxes to write in, no screen instructions and never any feedback;
-- one answer grid per set, on one page, for marking (item, answer, paragraph);
+- one answer grid per set, on one page, for marking (item, answer, paragraph): filled-in keys,
+  so they go in a folder of their own, for-teachers/, apart from the students' sheets;
 - a form of the measuring test (`form: A`) is a set of its own, and has a one-page answer
   sheet for each student (a name, a row of letter boxes per question) that the teacher collects;
 - one sheet per case text, its paragraphs numbered, with a margin to code the claims in.
@@ -18,7 +19,10 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import subprocess
 import sys
+import unicodedata
+from functools import cache
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 STYLE = Path(__file__).parent / "templates" / "worksheets" / "worksheet.css"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 MOST_PAGES = 4  # a worksheet a teacher will photocopy for 30 students
+KEYS_FOLDER = "for-teachers"  # the filled-in answer grids, never to be copied for students
 ANSWER_LINES = 12  # ruled lines for an open answer
 
 
@@ -112,6 +117,25 @@ def _options_answered(item) -> str:
                      if option.id in answers)
 
 
+@cache
+def emoji_font() -> bool:
+    """Has this computer a font with emoji (fontconfig knows one)? No web font is ever fetched."""
+    try:
+        return bool(subprocess.run(["fc-list", ":charset=1f517"], capture_output=True, text=True,
+                                   timeout=30).stdout.strip())
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+def printable(text: str) -> str:
+    """The text as paper shows it: an emoji this computer has no font for is named in words
+    (a 🔗 prints as "[link symbol]"), never as an empty box."""
+    if emoji_font():
+        return text
+    return "".join(f"[{unicodedata.name(c, 'symbol').lower()}]"
+                   if unicodedata.category(c) == "So" and ord(c) >= 0x1F000 else c for c in text)
+
+
 def _letter(position: int) -> str:
     return "abcdefghijklmnopqrstuvwxyz"[position]
 
@@ -124,7 +148,7 @@ def _context(module: Module) -> dict:
             "step": {level: number for number, level in enumerate(index.evidence_levels, 1)},
             "missing_answers": list(index.missing_info_answers.values()),
             "paragraph_of": paragraph_of, "letter": _letter, "answer_lines": ANSWER_LINES,
-            "options_answered": _options_answered}
+            "options_answered": _options_answered, "printable": printable}
 
 
 def documents(module: Module) -> list[Document]:
@@ -134,7 +158,7 @@ def documents(module: Module) -> list[Document]:
     for exercise_set in exercise_sets(module):
         result.append(Document(exercise_set.name, exercise_set.title, render(
             "worksheets/set.html", set=exercise_set, **context), MOST_PAGES))
-        result.append(Document(f"{exercise_set.name}-answers", f"Answer grid: {exercise_set.title}",
+        result.append(Document(f"{KEYS_FOLDER}/{exercise_set.name}-key", f"Answer grid: {exercise_set.title}",
                                render("worksheets/answers.html", set=exercise_set, **context), 1))
         for form in (exercise for exercise in exercise_set.exercises if exercise.form):
             result.append(Document(f"{form.id}-sheet", f"Answer sheet: {form.title}", render(
@@ -165,6 +189,7 @@ def print_pdfs(docs: list[Document], out: Path, chromium: str = CHROMIUM) -> lis
         for doc in docs:
             page.set_content(doc.html, wait_until="load")
             path = out / f"{doc.name}.pdf"
+            path.parent.mkdir(parents=True, exist_ok=True)
             page.pdf(path=str(path), format="A4", print_background=True,
                      display_header_footer=True, header_template="<span></span>",
                      footer_template=FOOTER, prefer_css_page_size=True)
@@ -186,6 +211,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder for the PDFs (default: dist/worksheets)")
     parser.add_argument("--chromium", default=CHROMIUM, help="the Chromium to print with")
     args = parser.parse_args(argv)
+    for old_key in args.out.glob("*-answers.pdf"):  # keys an older version wrote beside the sheets
+        old_key.unlink()
     if not Path(args.chromium).exists():
         print(f"Chromium was not found at {args.chromium}. Install it with `make chromium` "
               "(Debian: apt-get install chromium), then run `make worksheets` again.",

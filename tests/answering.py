@@ -79,3 +79,10 @@ def bottom(locator) -> float:
 def stored(page, exercise_id):
     """The answers the page saved for this exercise, as its localStorage holds them."""
     return page.evaluate(f"JSON.parse(localStorage.getItem('whc:v1:{exercise_id}'))")
+
+
+def open_why(page, exercise: Exercise) -> None:
+    """Open every "Why?" of the exercise's feedback, as a curious learner does."""
+    closed = exercise_root(page, exercise).locator("details.whc-why:not([open]) > summary")
+    for _ in range(closed.count()):
+        closed.first.click()

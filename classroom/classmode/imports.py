@@ -68,11 +68,17 @@ def events_from_file(catalogue: Catalogue, text: str) -> tuple[str, list[dict]]:
                  "type": "handin" if exercise.assessment else "check",
                  "exercise": exercise_id, "items": answers,
                  "at": max([t for t in times if 0 <= t < 1e14], default=0)}
+        # Items whose solution the student was shown: told first, so they never count as right.
+        shown = record.get("shown")
+        shown = [item for item in shown if item in answers] if isinstance(shown, list) else []
+        told = [{**event, "id": event["id"][:-1] + "s", "type": "solution",
+                 "items": {item: answers[item] for item in shown}}] if shown and not exercise.assessment else []
         try:
-            catalogue.check_event(event)
+            for each in told + [event]:
+                catalogue.check_event(each)
         except EventError as problem:
             raise FileRefused(f"in '{exercise.title}', {problem}") from None
-        events.append(event)
+        events.extend(told + [event])
     if not events:
         raise FileRefused("it holds no answers")
     return name, events

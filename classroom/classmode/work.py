@@ -22,6 +22,7 @@ class Work:
     current: dict = field(default_factory=dict)   # item id -> (version, response)
     checks: list = field(default_factory=list)    # each Check: {item id: (version, response)}
     solution_without_try: bool = False
+    shown: set = field(default_factory=set)       # items whose solution the student was shown
     last: float = 0.0
     # A check-up's hand-ins since the teacher last allowed a retake: (answers, when received).
     handins: list = field(default_factory=list)
@@ -74,11 +75,13 @@ def fold(events, work: dict | None = None) -> dict[str, dict[str, Work]]:
             else:
                 mine.current[item] = answer
         if event.type in ("check", "handin"):  # a check-up's hand-in is marked as a Check
-            mine.checks.append(answers)
+            # An item whose solution was shown is never scored as right: its Checks count as unanswered.
+            mine.checks.append({item: None if item in mine.shown else a for item, a in answers.items()})
         if event.type == "handin":
             mine.handins.append((answers, event.received))
-        elif event.type == "solution" and not mine.checks:
-            mine.solution_without_try = True
+        elif event.type == "solution":
+            mine.solution_without_try = mine.solution_without_try or not mine.checks
+            mine.shown.update(answers)  # the page sends only the items it showed the solution of
         mine.last = max(mine.last, event.received)
     return work
 

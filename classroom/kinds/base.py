@@ -121,6 +121,7 @@ class Kind:
     name = ""              # the `kind:` value authors write
     on_a_case = False      # must the exercise name a case?
     key_fields = ["items"]
+    quote_from_learner = True  # is an item's quote what learners read (not the key's)?
 
     def vocabulary(self, index: Index) -> dict[str, Term]:
         """The labels the kind's answers are drawn from (shown in feedback and My answers)."""
@@ -172,7 +173,7 @@ class Kind:
     def item_key(self, item: Item) -> dict:
         """What the browser needs to judge one item and explain the verdict."""
         entry = {"answer": list(item.answer) if item.multiple else item.answer,
-                 "feedback": item.feedback, "concept": item.concept.citation}
+                 "feedback": item.feedback, "concept": item.concept.definition}  # the plain words learners read
         if item.also:
             entry["also"] = item.also
         return entry
@@ -189,6 +190,7 @@ class Kind:
     def saved_items(self, exercise) -> list[dict]:
         """The items My answers lists: id, version, label and option texts; never answers."""
         return [{"id": item.id, "version": item.version, "label": item.prompt,
+                 "quote": item.quote if self.quote_from_learner else "",
                  "options": {o.id: o.text for o in item.options}} for item in exercise.items]
 
     def score(self, key: dict, item_id: str, response) -> dict:

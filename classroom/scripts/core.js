@@ -18,6 +18,8 @@ const has = (object, key) => isObject(object) && Object.prototype.hasOwnProperty
 const toList = (x) => x == null ? [] : Array.isArray(x) ? x : [x];
 const sameSet = (a, b) => new Set(a).size === a.length && a.length === b.length && a.every((x) => b.includes(x));
 const quoted = (text) => "\u201c" + text + "\u201d";
+// A text without the quotation marks round it, so that quoting it again does not double them.
+const unquoted = (text) => text.replace(/^["\u201c\u201e](.*)["\u201d]$/s, "$1");
 
 // Every text goes into the page through textContent: nothing typed is ever parsed as markup.
 function el(tag, className, text) {

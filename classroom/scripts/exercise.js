@@ -9,15 +9,34 @@ class Exercise {
     this.items = all(root, "[data-item]");
     this.notice = root.querySelector("[data-notice]");
     this.scoreLine = root.querySelector("[data-score]");
+    this.solutionButton = root.querySelector("[data-action='solution']");
     if (this.kind.setup) this.kind.setup(this);
     this.restore();
     root.addEventListener("change", (event) => { if (event.target.matches("[data-item] input")) this.changed(event.target.closest("[data-item]")); });
     root.addEventListener("input", (event) => { if (event.target.tagName === "TEXTAREA") this.changed(event.target.closest("[data-item]")); });
     root.addEventListener("click", (event) => {
       const action = event.target.closest("[data-action]");
-      if (action) this[action.dataset.action]();
+      if (action) this.act(action);
     });
     if (root.hasAttribute("data-assessment")) this.results();  // feedback the teacher has released
+  }
+
+  // A button pressed: its outcome appears beside it without moving it (feedback added above
+  // would push it down, so the page scrolls by as much), and focus moves to the outcome, which
+  // a screen reader announces (role=status).
+  act(button) {
+    const before = button.getBoundingClientRect().top, action = button.dataset.action;
+    this[action]();
+    const moved = button.getBoundingClientRect().top - before;
+    if (moved) window.scrollBy({ top: moved, behavior: "instant" });
+    // The outcome just below the button comes into view too (the button moves only as little).
+    if (action !== "retry" && !this.scoreLine.hidden) this.scoreLine.scrollIntoView({ block: "nearest", behavior: "instant" });
+    if (action !== "retry" && !this.scoreLine.hidden) this.scoreLine.focus({ preventScroll: true });
+  }
+
+  // Show solution comes only after a first Check, here or in an earlier visit.
+  tried() {
+    if (this.solutionButton) this.solutionButton.hidden = false;
   }
 
   // Feedback about answers that have since changed would mislead: clear it, then save.
@@ -39,18 +58,20 @@ class Exercise {
       if (saved.v !== item.dataset.version) changed = true; else this.kind.write(item, saved.r, this);
     });
     if (changed) show(this.notice, say("exercise_changed", {}));
-    if (record.score) show(this.scoreLine, say("last_score", { score: record.score[0], max: record.score[1] }));
+    if (record.score) { show(this.scoreLine, say("last_score", { score: record.score[0], max: record.score[1] })); this.tried(); }
   }
 
   // `type` tells class mode what happened: an answer typed, a Check, Show solution or Hand in.
-  save(item, score, type = item ? "answer" : "check") {
+  // `shown` lists the items whose solution was just shown: they are saved as such, and only
+  // they are sent with a Show solution, so class mode never counts them as right.
+  save(item, score, type = item ? "answer" : "check", shown) {
     const changes = {};
     (item ? [item] : this.items).forEach((node) => {
       const response = this.kind.read(node);
       changes[node.dataset.item] = response === null ? null : { v: node.dataset.version, r: response };
     });
-    warnUnsaved(this.notice, Answers.saveItems(this.id, changes, score) ? "" : "save_failed");
-    Class.record(this.id, changes, type);  // class mode only
+    warnUnsaved(this.notice, Answers.saveItems(this.id, changes, score, shown) ? "" : "save_failed");
+    Class.record(this.id, shown ? Object.fromEntries(shown.map((id) => [id, changes[id]])) : changes, type);  // class mode only
   }
 
   // Another tab changed this exercise's answers: show them here, so the last answer typed
@@ -66,37 +87,72 @@ class Exercise {
 
   check(reveal) {
     reveal = reveal === true;
-    const { score, max } = this.showFeedback(reveal);
+    const { score, max, notRight } = this.showFeedback(reveal);
     // Nothing to score (an open answer): no score is saved, so none is shown as marks anywhere.
-    this.save(null, max ? [score, max] : undefined, reveal ? "solution" : "check");
+    this.save(null, max ? [score, max] : undefined, reveal ? "solution" : "check", reveal ? notRight : undefined);
+    this.tried();
+  }
+
+  // The items whose solution was shown earlier: whatever is answered there now is not counted.
+  shownItems() {
+    const { record } = Answers.read(this.id);
+    return new Set(record && record.shown || []);
   }
 
   // Judge the answers on the page with this.key and show the kind's feedback. A check-up's key
   // comes from the laptop and holds only the items handed in: any other item is unanswered.
   showFeedback(reveal) {
     this.checked = true;
+    this.ideasShown = new Set();  // each idea behind the items is told once per Check
+    const shown = this.shownItems(), notRight = [];
     const judged = this.items.map((item) => {
       const itemId = item.dataset.item, known = Boolean(this.kind.render) || has(this.key.items, itemId);
       const result = this.kind.judge(this.key, itemId, known ? this.kind.read(item) : null);
-      if (this.kind.render) { this.kind.render(this, item, itemId, result, reveal); return result; }
+      if (result.verdict !== "right" && result.verdict !== "answered") notRight.push(itemId);
+      // An item whose solution was shown earlier is never counted as right.
+      const counted = shown.has(itemId) ? Object.assign({}, result, { score: 0, shown: true }) : result;
+      if (this.kind.render) { this.kind.render(this, item, itemId, result, reveal); return counted; }
       const box = item.querySelector("[data-feedback]");
       box.textContent = "";
-      (known ? this.kind.feedback(this, item, itemId, result, reveal) : [verdictLine(result)]).forEach(([kind, text]) => {
-        const classes = kind ? kind.split(" ").map((c) => "whc-feedback__" + c).join(" ") : "";
-        if (kind !== "point") { box.append(el("p", classes, text)); return; }
-        if (!box.lastChild || box.lastChild.tagName !== "UL") box.append(el("ul"));
-        box.lastChild.append(el("li", classes, text));
-      });
+      const lines = known ? this.kind.feedback(this, item, itemId, result, reveal) : [verdictLine(result)];
+      if (counted.shown && result.verdict === "right") lines.splice(1, 0, ["", say("shown_not_counted", {})]);
+      this.writeLines(box, lines);
       box.hidden = false;
-      return result;
+      return counted;
     });
     Appeal.offer(this, judged);  // class mode: "I disagree" under the feedback (class-appeal.js)
     const score = judged.reduce((sum, j) => sum + j.score, 0), max = judged.reduce((sum, j) => sum + j.max, 0);
-    const unanswered = judged.filter((j) => j.verdict === "unanswered").length;
+    const unanswered = judged.filter((j) => j.verdict === "unanswered").length, notCounted = judged.filter((j) => j.shown).length;
     const message = this.kind.message ? this.kind.message(judged, this.items, this)
       : say("score", { score, max }) + (unanswered ? say("not_answered", { count: unanswered }) : "");
-    show(this.scoreLine, message + (reveal ? say("solution_shown", {}) : ""));
-    return { score, max };
+    show(this.scoreLine, message + (notCounted && !reveal ? say("shown_before", { count: notCounted }) : "") + (reveal ? say("solution_shown", {}) : ""));
+    return { score, max, notRight };
+  }
+
+  // Feedback lines into a box: shown at once, except the rest of the reasons and the idea
+  // behind the item (once per Check), which wait behind a "Why?" that opens in place.
+  writeLines(box, lines) {
+    const why = el("details", "whc-why");
+    why.append(el("summary", "", say("why", {})));
+    lines.forEach(([kind, text, paragraph]) => {
+      if (!text) return;
+      if (kind === "concept") {
+        if (this.ideasShown.has(text)) return;
+        this.ideasShown.add(text);
+        text = say("the_idea", { idea: text });
+      }
+      const into = kind === "why" || kind === "concept" ? why : box;
+      const classes = kind ? kind.split(" ").map((c) => "whc-feedback__" + c).join(" ") : "";
+      if (paragraph && this.root.dataset.case) {  // where to look, linked to the case text
+        const link = into.appendChild(el("p", classes)).appendChild(el("a", "", text));
+        link.href = "../cases/" + this.root.dataset.case + ".html#" + this.root.dataset.case + "-p" + paragraph;
+        return;
+      }
+      if (kind !== "point") { into.append(el("p", classes, text)); return; }
+      if (!into.lastChild || into.lastChild.tagName !== "UL") into.append(el("ul"));
+      into.lastChild.append(el("li", classes, text));
+    });
+    if (why.childNodes.length > 1) box.append(why);
   }
 
   solution() { this.check(true); }
@@ -139,8 +195,10 @@ class Exercise {
       else if (this.notice.textContent === closed) show(this.notice, "");
       return;
     }
-    if (data.waiting) { show(this.notice, say("class_not_admitted", {})); return; }
-    if (!data.key) { show(this.notice, say(justHandedIn ? "handin_done_wait" : "handin_waiting", {})); return; }
+    // Just handed in: the outcome goes beside the button too, where the student is looking.
+    const tell = (text) => justHandedIn ? this.handinSays(text) : show(this.notice, text);
+    if (data.waiting) { tell(say("class_not_admitted", {})); return; }
+    if (!data.key) { tell(say(justHandedIn ? "handin_done_wait" : "handin_waiting", {})); return; }
     this.key = data.key;
     const changes = {};
     this.items.forEach((item) => {

@@ -47,19 +47,34 @@ const optionWidget = {
 const verdictLine = (judged) => judged.verdict === "unanswered" ? ["verdict", say("no_answer", {})]
   : judged.verdict === "right" ? ["verdict right", say("right", {})] : ["verdict wrong", say("not_quite", {})];
 
-// Feedback shared by kinds with one right answer: verdict, why a wrong answer is wrong, why
-// another answer is also fair, and after a right answer (or with the solution) the key's words.
+// A reason split in two: its first sentence, shown at once, and the rest, kept behind "Why?".
+function firstSentence(text) {
+  const at = /[.!?]["\u201d')]?\s+(?=[A-Z\u201c"(])/.exec(text || "");
+  return at ? [text.slice(0, at.index + at[0].length).trim(), text.slice(at.index + at[0].length).trim()] : [text || "", ""];
+}
+
+// One reason as feedback lines: its first sentence shown, the rest under "Why?".
+const reasonLines = (text, lead) => {
+  const [first, rest] = firstSentence(text);
+  return [["", (lead ? lead + " " : "") + first]].concat(rest ? [["why", rest]] : []);
+};
+
+// Feedback shared by kinds with one right answer: verdict and one sentence why, the rest of the
+// reasons and the idea behind the item under "Why?". A wrong answer's hint names only the
+// learner's own choice; the right answer, its reasons and the idea wait for a right answer or
+// Show solution, so that no hint gives the answer away.
 function oneAnswerFeedback(kind, item, key, itemId, judged, reveal, explainWrong, explainRight) {
-  const keyItem = key.items[itemId], lines = [verdictLine(judged)];
+  const keyItem = key.items[itemId];
+  let lines = [verdictLine(judged)];
   kind.outline(item, keyItem, reveal);
   if (judged.verdict === "unanswered" && !reveal) return lines;
-  if (judged.verdict === "wrong") lines.push(["", explainWrong(kind.read(item), judged)]);
-  if (judged.also) lines.push(["", say("also_fair", { reason: judged.reasons[0] })]);
+  if (judged.verdict === "wrong") lines = lines.concat(explainWrong(kind.read(item), judged));
+  if (judged.also) lines = lines.concat(reasonLines(judged.reasons[0], say("also_fair", { reason: "" }).trim()));
   if (judged.verdict === "right" || reveal) {
     if (reveal) lines.push(["answer", say("the_answer", { answer: key.vocabulary[keyItem.answer].label })]);
     if (explainRight) lines.push(["", explainRight(keyItem)]);
-    lines.push(["", keyItem.feedback]);
+    lines = lines.concat(reasonLines(keyItem.feedback));
+    lines.push(["concept", keyItem.concept]);
   }
-  lines.push(["concept", keyItem.concept]);
   return lines;
 }

@@ -49,6 +49,10 @@ class MyAnswers {
     this.name = root.querySelector("[data-learner-name]");
     this.name.value = Answers.name();
     this.name.addEventListener("input", () => { Answers.setName(this.name.value); this.refresh(); });
+    this.nameAsk = root.querySelector("[data-name-ask]");
+    this.nameAgain = root.querySelector("[data-name-again]");
+    this.nameAgain.addEventListener("input", () => { this.name.value = this.nameAgain.value; Answers.setName(this.nameAgain.value); this.refresh(); });
+    this.nameAgain.addEventListener("keydown", (event) => { if (event.key === "Enter") this.download(); });
     root.addEventListener("click", (event) => {
       const action = event.target.closest("button[data-action]");
       if (action) this[action.dataset.action]();
@@ -67,7 +71,7 @@ class MyAnswers {
     const printout = this.root.querySelector("[data-printout]");
     printout.textContent = "";
     printout.append(el("h2", "", say("answers_of", { name: this.name.value.trim() || say("no_name", {}) })),
-      el("p", "", say("printed_on", { date: new Date().toLocaleDateString() })));
+      el("p", "", say("printed_on", { date: new Date().toLocaleDateString(undefined, { dateStyle: "long" }) })));
     this.registry.exercises.forEach((exercise) => {
       const { record } = Answers.read(exercise.id);
       const row = this.root.querySelector(`[data-summary-of='${exercise.id}']`);
@@ -76,7 +80,9 @@ class MyAnswers {
       row.querySelector("[data-answered]").textContent = !answered.length ? say("not_started", {})
         : marks ? say("sentences_marked", { count: Object.keys(record.items[CONTRACT.textItem].r).length })
         : say("n_of_m", { n: answered.length, m: exercise.items.length });
-      row.querySelector("[data-last-score]").textContent = record && record.score ? say("n_of_m", { n: record.score[0], m: record.score[1] }) : say("no_score", {});
+      const shown = record && record.shown ? record.shown.length : 0;
+      row.querySelector("[data-last-score]").textContent = (record && record.score ? say("n_of_m", { n: record.score[0], m: record.score[1] }) : say("no_score", {}))
+        + (shown ? say("solution_was_shown", { count: shown }) : "");
       if (!answered.length) return;
       const part = printout.appendChild(el("section", "whc-printout__exercise"));
       part.append(el("h3", "", exercise.title));
@@ -91,17 +97,31 @@ class MyAnswers {
           const li = list.appendChild(el("li"));
           li.value = exercise.items.indexOf(item) + 1;  // numbered as in the answer key, gaps and all
           li.append(el("p", "whc-printout__question", item.label));
+          if (item.quote) li.append(el("p", "whc-printout__quote", quoted(unquoted(item.quote))));
           toList(record.items[item.id].r).forEach((v) => li.append(el("p", "whc-printout__answer", has(item.options, v) ? item.options[v] : has(exercise.labels, v) ? exercise.labels[v] : v)));
+          if ((record.shown || []).includes(item.id)) li.append(el("p", "whc-printout__shown", say("solution_shown_item", {})));
         });
       }
-      if (record.score) part.append(el("p", "", say("last_score_short", { score: record.score[0], max: record.score[1] })));
+      if (record.score) part.append(el("p", "", say("last_score_short", { score: record.score[0], max: record.score[1] })
+        + (record.shown && record.shown.length ? say("solution_was_shown", { count: record.shown.length }) : "")));
     });
     const aside = Object.keys(Answers.aside()).length;
     show(this.root.querySelector("[data-notice]"), aside ? say("records_aside", { count: aside }) : "");
     warnUnsaved(this.root.querySelector("[data-saving]"), Answers.canSave() ? "" : "cannot_save");
   }
 
-  download() { show(this.status, say("file_saved", { file: downloadAnswers() })); }
+  // A file without a name is refused by the teacher's class page: ask for one right here.
+  download() {
+    if (!Answers.name().trim()) {
+      this.nameAsk.hidden = false;
+      show(this.status, say("name_needed", {}));
+      this.nameAgain.focus();
+      return;
+    }
+    this.nameAsk.hidden = true;
+    show(this.status, say("file_saved", { file: downloadAnswers() }));
+    this.status.focus({ preventScroll: true });
+  }
 
   // Read a file and show what loading it would change; nothing is stored until apply().
   load(input) {
@@ -161,6 +181,8 @@ class MyAnswers {
       });
       const score = (take || status === "newer" || !current || !current.score) && rec.score ? rec.score : current && current.score;
       if (score) merged.score = score;
+      const shown = Array.from(new Set(((current && current.shown) || []).concat(rec.shown || [])));
+      if (shown.length) merged.shown = shown;
       if (JSON.stringify(merged) === JSON.stringify(current)) return;
       before[id] = current;
       if (!Answers.write(id, merged)) unsavedCount += 1;

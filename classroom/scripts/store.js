@@ -1,5 +1,6 @@
 // Saved answers: one record per exercise in localStorage (see classroom/contract.py),
-// {items: {id: {v: version, r: response, t: when it was typed (optional)}}, score: [got, out of]}.
+// {items: {id: {v: version, r: response, t: when it was typed (optional)}}, score: [got, out of],
+//  shown: [ids of the items whose solution was shown (optional)]}.
 const PREFIX = CONTRACT.storagePrefix;
 const NAME_KEY = PREFIX + "~name";
 const ASIDE = PREFIX + "~unreadable:";  // records the page could not read, kept for Download
@@ -16,6 +17,7 @@ const validResponse = (r) => typeof r === "string" ? r.length <= CONTRACT.maxTex
 const validRecord = (rec) => isObject(rec) && isObject(rec.items) &&
   (rec.score == null || (Array.isArray(rec.score) && rec.score.length === 2 &&
     rec.score.every((n) => Number.isInteger(n) && n >= 0 && n < 10000))) &&
+  (rec.shown == null || (Array.isArray(rec.shown) && rec.shown.length <= CONTRACT.maxChosen && rec.shown.every((id) => typeof id === "string" && ID.test(id)))) &&
   Object.keys(rec.items).every((id) => {
     const item = rec.items[id];
     return ID.test(id) && isObject(item) && typeof item.v === "string" && item.v.length < 80 && validResponse(item.r) &&
@@ -47,7 +49,7 @@ const Answers = {
     return false;
   },
   // Read, merge and write: only the items given change ({itemId: {v, r} or null to clear}).
-  saveItems(id, changes, score) {
+  saveItems(id, changes, score, shown) {
     const rec = Answers.read(id).record || { items: {} }, now = Date.now();
     Object.keys(changes).forEach((itemId) => {
       const before = rec.items[itemId], change = changes[itemId];
@@ -57,6 +59,7 @@ const Answers = {
       rec.items[itemId] = Object.assign(change, { t: same && before.t != null ? before.t : now });
     });
     if (score) rec.score = score;
+    if (shown && shown.length) rec.shown = Array.from(new Set((rec.shown || []).concat(shown)));
     askToKeep();
     return Answers.write(id, rec);
   },

@@ -129,7 +129,7 @@ def test_hostile_names_and_answers_stay_inert(browser, site, tmp_path):
         _, student, _ = call(server.url, "api/join", {"name": HOSTILE_NAME})
         auth = {"Authorization": f"Bearer {student['token']}"}
         open_item = "iskitim-questions"
-        version = json.loads(urllib.request.urlopen(server.url + "practice/iskitim.html").read()
+        version = json.loads(urllib.request.urlopen(server.url + "practice/iskitim-questions.html").read()
                              .decode().split('data-exercise="iskitim-questions"')[1]
                              .split('data-version="')[1].split('"')[0].join(['"', '"']))
         event = {"id": "hostile-0001", "type": "check", "exercise": open_item, "at": 1,

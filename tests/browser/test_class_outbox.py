@@ -111,7 +111,7 @@ def test_a_batch_is_counted_in_utf8_bytes_as_the_laptop_counts_it(browser, site,
     page = context.new_page()
     try:
         join_class(page, server.url, "Nino K")
-        page.goto(server.url + "practice/iskitim.html")
+        page.goto(server.url + "practice/iskitim-questions.html")
         server.stop()
         page.locator(f'#exercise-{OPEN} [data-item="three-questions"] textarea').fill("ა" * 19981)
         for _ in range(10):

@@ -9,7 +9,7 @@ import pytest
 
 from classroom.kinds import KINDS as KIND_TABLE
 
-from answering import (answer_right, choose, exercise_root, full_score, mark, press,
+from answering import (answer_right, choose, exercise_root, full_score, mark, open_why, press,
                        score_text, stored)
 from support import CHROMIUM
 
@@ -27,10 +27,13 @@ def test_right_answers_earn_full_marks_with_reasons_and_concepts(page, starter, 
     answer_right(page, exercise)
     press(page, exercise, "check")
     assert score_text(page, exercise) == full_score(exercise)
+    open_why(page, exercise)
     shown = exercise_root(page, exercise).inner_text()
     for item in exercise.items:
         assert item.feedback in shown
-        assert item.concept.citation in shown  # every item's feedback names its IHC concept
+        # the idea behind the item in the plain words of index.yml, told once
+        assert shown.count(item.concept.definition) == 1
+        assert "Key concept" not in shown
 
 
 def test_a_wrong_level_gets_the_reason_for_that_choice_and_try_again_clears_it(page, starter):
@@ -54,6 +57,7 @@ def test_show_solution_reveals_each_answer_without_changing_the_learners(page, s
     exercise = starter.exercise("missing-info")
     open_practice(page, starter)
     choose(page, exercise, exercise.items[0], "yes")
+    press(page, exercise, "check")
     press(page, exercise, "solution")
     text = exercise_root(page, exercise).inner_text()
     assert "The answer: Partly." in text and "The answer: No." in text
@@ -69,7 +73,9 @@ def test_mark_claims_reports_found_missed_and_wrongly_marked_with_reasons(page, 
     mark(page, exercise, found.sentence.id, found.answer)
     not_claim = next(iter(exercise.not_claims))
     mark(page, exercise, not_claim, "benefit")
+    press(page, exercise, "check")
     press(page, exercise, "solution")  # Check only counts the missed claims (test_in_the_lesson.py)
+    open_why(page, exercise)
     summary = exercise_root(page, exercise).locator("[data-summary]").inner_text()
     assert "Claims you found with a fair kind (1)" in summary and found.feedback in summary
     assert "Claims you missed (1)" in summary and missed.feedback in summary
@@ -87,6 +93,7 @@ def test_choice_feedback_gives_the_reason_for_each_chosen_option(page, starter):
     choose(page, exercise, multiple, ["a", "c"])
     press(page, exercise, "check")
     feedback = exercise_root(page, exercise).locator(f"[data-item='{multiple.id}'] [data-feedback]")
+    open_why(page, exercise)
     assert multiple.reasons["a"] in feedback.inner_text()
     assert multiple.reasons["c"] in feedback.inner_text()
     assert "Not quite." in feedback.inner_text()

@@ -4,7 +4,7 @@ task is answered, not scored."""
 
 from __future__ import annotations
 
-from answering import choose, exercise_root, mark, press, score_text, stored
+from answering import choose, exercise_root, mark, open_why, press, score_text, stored
 from support import sign_in_as_teacher
 
 
@@ -22,6 +22,9 @@ def test_check_judges_the_learners_own_marks_and_only_counts_the_claims_left(pag
     press(page, exercise, "check")
     root = exercise_root(page, exercise)
     summary = root.locator("[data-summary]").inner_text()
+    assert found.feedback not in summary  # the reasons wait behind "Why?"
+    open_why(page, exercise)
+    summary = root.locator("[data-summary]").inner_text()
     assert "Claims you found with a fair kind (1)" in summary and found.feedback in summary
     assert "Marked, but not a claim (1)" in summary and exercise.not_claims[not_claim] in summary
     assert (f"1 more claim to find, in paragraph {missed.sentence.paragraph}. Try again to look "
@@ -34,13 +37,19 @@ def test_check_judges_the_learners_own_marks_and_only_counts_the_claims_left(pag
     press(page, exercise, "retry")
     mark(page, exercise, missed.sentence.id, other_kind)
     press(page, exercise, "check")
+    open_why(page, exercise)
     summary = root.locator("[data-summary]").inner_text()
     assert "Claims you found, but we read them as another kind (1)" in summary
+    # the hint names only the kind marked, never the right one, and not the key's reason
+    assert f"A claim, but not a {starter.module.index.claim_kinds[other_kind].label.lower()} claim." in summary
+    assert missed.feedback not in summary
     assert "more claim" not in summary
 
     press(page, exercise, "retry")
     mark(page, exercise, missed.sentence.id, other_kind)  # the same pen again removes the mark
+    press(page, exercise, "check")
     press(page, exercise, "solution")
+    open_why(page, exercise)
     summary = root.locator("[data-summary]").inner_text()
     assert "Claims you missed (1)" in summary and missed.feedback in summary
     assert "whc-sentence--missed" in missed_sentence.get_attribute("class")
@@ -79,7 +88,7 @@ def test_a_wrong_checklist_answer_gets_its_reason_and_where_to_look(page, starte
 
 def test_a_real_wrong_answer_says_why_and_where(page, server, module):
     item = next(i for i in module.exercises["iskitim-missing"].items if i.id == "risks")
-    page.goto(server + "practice/iskitim.html#iskitim-missing-risks")
+    page.goto(server + "practice/iskitim-missing.html#iskitim-missing-risks")
     exercise = module.exercises["iskitim-missing"]
     choose(page, exercise, item, "no")
     press(page, exercise, "check")
@@ -109,7 +118,7 @@ def test_an_open_answer_is_answered_not_scored_anywhere(page, starter):
 
 def test_the_model_answer_keeps_its_line_breaks(page, server, module):
     exercise = module.exercises["iskitim-questions"]
-    page.goto(server + "practice/iskitim.html")
+    page.goto(server + "practice/iskitim-questions.html")
     root = exercise_root(page, exercise)
     root.locator("textarea").fill("What happens without the cells?")
     press(page, exercise, "check")

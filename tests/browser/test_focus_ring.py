@@ -23,7 +23,7 @@ def ring_area(page, control):
 def test_tab_shows_a_focus_ring(browser, server, scheme, control):
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    page.goto(server + "practice/iskitim.html")
+    page.goto(server + "practice/iskitim-questions.html")
     target = page.locator(f"article .whc-exercise input[type={control}]").first
     target.scroll_into_view_if_needed()
     target.focus()  # then move away and back by keyboard, as a keyboard user arrives

@@ -9,7 +9,10 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from answering import bottom, exercise_root, mark, press, score_text, stored, top, wait_frames
 
-CASES = ["iskitim", "mardaleishvili"]
+# The practice pages with a jump-to list (several exercises), and every practice part.
+CASES = ["iskitim-questions", "mardaleishvili-questions"]
+PARTS = [f"{case}{part}" for case in ("iskitim", "mardaleishvili")
+         for part in ("", "-evidence", "-missing", "-questions")]
 
 
 def on_page(module, case):
@@ -50,8 +53,8 @@ def test_an_exercise_address_opened_on_a_phone_shows_that_exercise(phone, server
 
 
 def test_a_reader_who_reloads_the_page_comes_back_to_the_same_exercise(phone, server, module):
-    exercise = on_page(module, "iskitim")[2]
-    phone.goto(server + "practice/iskitim.html")
+    exercise = on_page(module, "iskitim-questions")[1]
+    phone.goto(server + "practice/iskitim-questions.html")
     phone.locator("nav.whc-jump").get_by_role("link", name=exercise.title).tap()
     title = phone.locator(f"#exercise-{exercise.id}-title")
     phone.wait_for_function(f"location.hash === '#exercise-{exercise.id}'")
@@ -90,8 +93,8 @@ def test_a_reader_who_jumps_into_a_page_just_opened_keeps_what_they_jumped_to(br
 def test_focus_sent_deep_into_a_page_just_opened_stays_in_sight(browser, server):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    page.goto(server + "practice/iskitim.html")
-    control = page.locator("[data-exercise] input[type=checkbox]").first
+    page.goto(server + "practice/iskitim-questions.html")
+    control = page.locator("[data-exercise] input[type=checkbox]").last
     control.focus()  # as a skip link or a script sends it
     wait_frames(page, 6)
     where = top(control)
@@ -100,7 +103,7 @@ def test_focus_sent_deep_into_a_page_just_opened_stays_in_sight(browser, server)
 
 
 def test_every_exercise_and_every_item_has_its_own_address(page, server, module):
-    for case in CASES:
+    for case in PARTS:
         page.goto(server + f"practice/{case}.html")
         ids = page.evaluate("Array.from(document.querySelectorAll('[id]'), (n) => n.id)")
         assert len(ids) == len(set(ids)), "two elements share an id"
@@ -109,7 +112,7 @@ def test_every_exercise_and_every_item_has_its_own_address(page, server, module)
             for item in exercise.items if exercise.kind != "mark-claims" else []:
                 assert f"{exercise.id}-{item.id}" in ids
     item = module.exercises["iskitim-missing"].items[-1]
-    page.goto(server + f"practice/iskitim.html#iskitim-missing-{item.id}")
+    page.goto(server + f"practice/iskitim-missing.html#iskitim-missing-{item.id}")
     target = page.locator(f"#iskitim-missing-{item.id}")
     assert target.get_attribute("data-item") == item.id
     assert bottom(page.locator(".md-header")) <= top(target) < page.viewport_size["height"]
@@ -148,9 +151,9 @@ def test_a_long_text_is_worked_in_parts_and_keeps_the_marks_made_elsewhere(page,
     for claim in (early, later):
         assert root.locator(f"[data-sentence='{claim.sentence.id}']").get_attribute(
             "aria-pressed") == "true"
-    root.locator("[data-part-from]").fill("5")
-    root.locator("[data-part-to]").fill("8")
+    root.locator("[data-part-from]").fill("35")
+    root.locator("[data-part-to]").fill("38")
     root.locator("[data-part-to]").press("Enter")
-    assert "paragraphs=5-8" in page.url
+    assert "paragraphs=35-38" in page.url
     assert root.locator("[data-paragraph]:visible").count() == 4
 

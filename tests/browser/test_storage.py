@@ -239,6 +239,7 @@ def test_an_unreadable_record_is_kept_aside_and_downloaded(page, starter, tmp_pa
     page.goto(starter.url + "my-answers.html")
     assert page.locator("[data-notice]").inner_text() == (
         "Saved answers to 1 exercise could not be read. They are kept aside, and Download includes them.")
+    page.fill("[data-learner-name]", "Ada")
     with page.expect_download() as download:
         page.click("[data-action='download']")
     saved = tmp_path / "with-aside.json"

@@ -9,7 +9,10 @@ from classroom.pack import FOLDER
 
 
 def test_the_student_edition_works_from_disk(context, student_zip, tmp_path):
-    zipfile.ZipFile(student_zip).extractall(tmp_path)
+    zipped = zipfile.ZipFile(student_zip)
+    # the teacher's class page script is not shipped to students (no page of theirs uses it)
+    assert not [name for name in zipped.namelist() if name.endswith("class-page.js")]
+    zipped.extractall(tmp_path)
     page = context.new_page()
     page.goto((tmp_path / FOLDER / "index.html").as_uri())
     assert page.locator("nav").get_by_text("For teachers").count() == 0

@@ -77,7 +77,7 @@ def test_the_new_case_and_exercise_are_placed_in_teaching_order(copy):
     nav = (copy / "mkdocs.yml").read_text(encoding="utf-8")
     assert re.search(rf"cases/mardaleishvili\.md\n\s+- \"Aaa clinic\": cases/{CASE}\.md\n"
                      r"\s+- Practice:", nav), "the case goes last under Case studies"
-    assert re.search(rf"practice/mardaleishvili\.md\n\s+- \"Aaa clinic claims\": "
+    assert re.search(rf"practice/mardaleishvili-questions\.md\n\s+- \"Aaa clinic claims\": "
                      rf"practice/{EXERCISE}\.md\n\s+- .*practice/compare\.md", nav)
     index = (copy / "exercises" / "index.yml").read_text(encoding="utf-8")
     assert f"  - mardaleishvili-questions\n  - {EXERCISE}\n  - compare-clinics\n" in index

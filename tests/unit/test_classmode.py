@@ -95,6 +95,18 @@ def test_solution_before_any_check_asks_for_help(store, catalogue):
     assert [h["why"] for h in report.help()] == ["solution"]
 
 
+def test_an_item_whose_solution_was_shown_is_never_counted_as_right(store, catalogue):
+    student, _ = store.join("Eve")
+    store.add_events(student.id, [
+        check(catalogue, "event-0001", {"cells-migrate": "a"}),
+        check(catalogue, "event-0002", {"cells-migrate": "a"}, kind="solution"),
+        check(catalogue, "event-0003", {"cells-migrate": "b", "more-stable": "c"})])
+    report = ReportFromScratch(catalogue, store.students(), store.events())
+    items = {i["id"]: i for i in report.items()[0]["items"]}
+    assert items["cells-migrate"]["lastRight"] == 0  # the right answer came from the solution
+    assert items["more-stable"]["lastRight"] == 100
+
+
 def test_csv_neutralises_formulas_and_keeps_numbers(store, catalogue):
     student, _ = store.join("=1+1")
     store.add_events(student.id, [check(catalogue, "event-0001", {"cells-migrate": "b"})])
@@ -210,6 +222,12 @@ def test_a_my_answers_file_becomes_the_events_of_the_student_it_names(catalogue)
     name, events = events_from_file(catalogue, json.dumps(good))
     assert name == "Sam K" and [e["type"] for e in events] == ["check", "handin"]
     assert events == events_from_file(catalogue, json.dumps(good))[1]  # same file, same ids
+    # an answer whose solution the file says was shown is told first, so it is never right
+    good["exercises"][EXERCISE]["shown"] = ["cells-migrate"]
+    told = events_from_file(catalogue, json.dumps(good))[1]
+    assert [e["type"] for e in told] == ["solution", "check", "handin"]
+    assert list(told[0]["items"]) == ["cells-migrate"] and told[0]["id"] != told[1]["id"]
+    del good["exercises"][EXERCISE]["shown"]
     for broken, reason in [("[]", "not a My answers file"), ("{", "cannot be read"),
                            (json.dumps({**good, "name": None}), "no name"),
                            (json.dumps({**good, "exercises": {"nope": {"items": {}}}}), "not an exercise"),

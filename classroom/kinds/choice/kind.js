@@ -8,15 +8,19 @@ KINDS["choice"] = Object.assign({}, optionWidget, {
     if (!same && has(item.also, also)) return verdict("right", 1, 1, chosen.map((o) => has(item.reasons, o) ? item.reasons[o] : "").concat([item.also[also]]), { also: true });
     return verdict(same ? "right" : "wrong", same ? 1 : 0, 1, chosen.map((o) => has(item.reasons, o) ? item.reasons[o] : ""));
   },
+  // Each chosen option with the first sentence of its reason (the rest under "Why?"); a
+  // right answer not yet all chosen is counted, never named.
   feedback(view, item, itemId, judged, reveal) {
-    const keyItem = view.key.items[itemId], lines = [verdictLine(judged)];
-    const optionText = (id) => { const option = item.querySelector(`[data-option='${id}']`); return option ? quoted(option.textContent.trim()) : id; };
+    const keyItem = view.key.items[itemId], answer = toList(keyItem.answer), chosen = toList(this.read(item));
+    const optionText = (id) => { const option = item.querySelector(`[data-option='${id}']`); return option ? quoted(unquoted(option.textContent.trim())) : id; };
+    let lines = [verdictLine(judged)];
     this.outline(item, keyItem, reveal);
     if (judged.verdict === "unanswered" && !reveal) return lines;
-    toList(this.read(item)).forEach((id, n) => lines.push(["", optionText(id) + ": " + judged.reasons[n]]));
-    if (reveal) lines.push(["answer", say("answer_list", { answer: toList(keyItem.answer).map(optionText).join("; ") })]);
-    if (judged.verdict === "right" || reveal) lines.push(["", keyItem.feedback]);
-    lines.push(["concept", keyItem.concept]);
+    chosen.forEach((id, n) => { lines = lines.concat(reasonLines(judged.reasons[n], optionText(id) + ":")); });
+    const notChosen = answer.filter((id) => !chosen.includes(id)).length;
+    if (judged.verdict === "wrong" && answer.length > 1 && notChosen && !reveal) lines.push(["", say("choose_more", { count: notChosen })]);
+    if (reveal) lines.push(["answer", say("answer_list", { answer: answer.map(optionText).join("; ") })]);
+    if (judged.verdict === "right" || reveal) lines = lines.concat(reasonLines(keyItem.feedback), [["concept", keyItem.concept]]);
     return lines;
   },
 });

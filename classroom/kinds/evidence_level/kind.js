@@ -4,6 +4,6 @@ KINDS["evidence-level"] = Object.assign({}, optionWidget, {
   feedback(view, item, itemId, judged, reveal) {
     const words = view.key.vocabulary;
     return oneAnswerFeedback(this, item, view.key, itemId, judged, reveal, (response) =>
-      say("you_chose", { label: words[response].label }) + " " + (judged.reasons[0] || say("would_mean", { definition: words[response].definition })));
+      reasonLines(judged.reasons[0] || say("would_mean", { definition: words[response].definition }), say("you_chose", { label: words[response].label })));
   },
 });

@@ -94,18 +94,21 @@ KINDS["mark-claims"] = {
     part.max = part.found.length + part.otherKind.length + part.missed.length + (view.part ? 0 : view.key.unmarked || 0);
     return part;
   },
-  // Check: how each of the learner's marks fares, with its reason, and only a count of the claims
-  // still to find. Show solution: the missed claims too, outlined, with their reasons.
+  // Check: each of the learner's marks, right or not in a few words, its reason under "Why?",
+  // and only a count of the claims still to find; a mark of another kind names only the kind
+  // marked. Show solution: the missed claims too, outlined, with their reasons.
   render(view, item, itemId, judged, reveal) {
     const key = view.key, words = key.vocabulary, marks = this.read(item) || {}, claims = {}, part = this.inPart(view, judged);
     Object.values(key.items).forEach((claim) => { claims[claim.sentence] = claim; });
     const kindOf = (id) => words[id].label.toLowerCase(), sentence = (sid) => item.querySelector(`[data-sentence='${sid}']`);
     const sections = [
-      ["claims_found", part.found.map((sid) => [sid, say("claim_right", { kind: kindOf(marks[sid]) }) + " " + (has(claims[sid].also, marks[sid]) ? say("also_fair", { reason: claims[sid].also[marks[sid]] }) + " " : "") + claims[sid].feedback, claims[sid].concept])],
-      ["claims_other_kind", part.otherKind.map((sid) => [sid, say("claim_other_kind", { kind: kindOf(claims[sid].answer), marked: kindOf(marks[sid]) }) + " " + claims[sid].feedback, claims[sid].concept])],
-      ["claims_either", part.either.map((sid) => [sid, key.either[sid].feedback, ""])],
-      ["claims_wrong", part.notClaims.map((sid) => [sid, has(key.either || {}, sid) ? key.either[sid].feedback : has(key.notClaims, sid) ? key.notClaims[sid] : key.notAClaim, ""])],
-      ["claims_missed", reveal ? part.missed.map((sid) => [sid, say("claim_missed", { kind: kindOf(claims[sid].answer) }) + " " + claims[sid].feedback, claims[sid].concept]) : []],
+      ["claims_found", part.found.map((sid) => [sid, say("claim_right", { kind: kindOf(marks[sid]) }),
+        [(has(claims[sid].also, marks[sid]) ? say("also_fair", { reason: claims[sid].also[marks[sid]] }) + " " : "") + claims[sid].feedback], claims[sid].concept])],
+      ["claims_other_kind", part.otherKind.map((sid) => [sid, reveal ? say("claim_other_kind", { kind: kindOf(claims[sid].answer), marked: kindOf(marks[sid]) }) : say("claim_not_that_kind", { marked: kindOf(marks[sid]) }),
+        reveal ? [claims[sid].feedback] : [say("kind_means", { kind: words[marks[sid]].label, definition: words[marks[sid]].definition })], reveal ? claims[sid].concept : ""])],
+      ["claims_either", part.either.map((sid) => [sid, say("claim_either", {}), [key.either[sid].feedback], ""])],
+      ["claims_wrong", part.notClaims.map((sid) => [sid, say("not_a_claim", {}), [has(key.either || {}, sid) ? key.either[sid].feedback : has(key.notClaims, sid) ? key.notClaims[sid] : key.notAClaim], ""])],
+      ["claims_missed", reveal ? part.missed.map((sid) => [sid, say("claim_missed", { kind: kindOf(claims[sid].answer) }), [claims[sid].feedback], claims[sid].concept]) : []],
     ];
     all(item, ".whc-sentence").forEach((s) => {
       const sid = s.dataset.sentence, claim = claims[sid];
@@ -121,10 +124,12 @@ KINDS["mark-claims"] = {
       if (!entries.length) return;
       const list = el("ul");
       summary.append(el("h4", "whc-summary__heading", say(title, { count: entries.length })), list);
-      entries.forEach(([sid, reason, concept]) => {
+      entries.forEach(([sid, short, reasons, concept]) => {
         const li = list.appendChild(el("li"));
-        li.append(el("q", "", sentence(sid).firstChild.textContent.trim()), el("span", "", " " + reason));
-        if (concept) li.append(el("span", "whc-feedback__concept", " " + concept));
+        li.append(el("q", "", opening(sentence(sid).firstChild.textContent.trim())), el("span", "", " " + short));
+        const why = el("div");
+        view.writeLines(why, reasons.map((reason) => ["why", reason]).concat(concept ? [["concept", concept]] : []));
+        li.append(...why.childNodes);
       });
     });
     if (!reveal && part.missed.length) {
@@ -144,6 +149,12 @@ KINDS["mark-claims"] = {
       + (wrong ? say("claims_score_wrong", { count: wrong }) : ".");
   },
 };
+
+// A sentence's first words, enough to find it in the text above, where it is outlined.
+function opening(text, words = 5) {
+  const all = text.split(/\s+/);
+  return all.length > words + 2 ? all.slice(0, words).join(" ") + "\u2026" : text;
+}
 
 // Sorted numbers as ranges: [13, 14, 15, 18] -> "13–15, 18".
 function ranges(numbers) {

@@ -28,6 +28,7 @@ class MissingInfoItem(OneAnswerItem):
 
 class MissingInfo(OneAnswerKind):
     name = "missing-info"
+    quote_from_learner = False  # its quote is the key's answer: never in My answers
     on_a_case = True
 
     def vocabulary(self, index: Index) -> dict[str, Term]:

@@ -5,8 +5,8 @@ KINDS["missing-info"] = Object.assign({}, optionWidget, {
   feedback(view, item, itemId, judged, reveal) {
     const words = view.key.vocabulary, keyItem = view.key.items[itemId];
     return oneAnswerFeedback(this, item, view.key, itemId, judged, reveal, (response) =>
-      say("you_chose", { label: words[response].label }) + " " + (judged.reasons[0] || say("would_mean", { definition: words[response].definition }))
-        + " " + (keyItem.paragraph ? say("look_at", { paragraph: keyItem.paragraph }) : say("look_nowhere", {})),
+      reasonLines(judged.reasons[0] || say("would_mean", { definition: words[response].definition }), say("you_chose", { label: words[response].label }))
+        .concat([keyItem.paragraph ? ["", say("look_at", { paragraph: keyItem.paragraph }), keyItem.paragraph] : ["", say("look_nowhere", {})]]),
       (keyItem) => keyItem.quote ? say("text_says", { quote: keyItem.quote }) : say("text_silent", {}));
   },
 });
