@@ -117,14 +117,30 @@ class Report:
 
     def progress(self, exercise: ExerciseInfo, work: Work) -> tuple:
         """One student's progress on one exercise, which LiveFigures keeps until their next
-        event on it: (started, done, Checks not all right, whether the last one is among them)."""
+        event on it: (started, done, Checks not all right, whether the last one is among them,
+        the score of the last Check or of the marked hand-in as (points, out of), or None)."""
         not_right = [check for check in work.checks if any(
             v is None or v["verdict"] in NOT_RIGHT
             for v in self._verdicts(exercise, check).values())]
         done = bool(work.checks) and all(v is not None and v["verdict"] != "unanswered"
                                          for v in self._verdicts(exercise, work.checks[-1]).values())
         return (bool(work.current or work.checks), done, len(not_right),
-                bool(not_right) and work.checks[-1] is not_right[-1])
+                bool(not_right) and work.checks[-1] is not_right[-1], self.score(exercise, work))
+
+    def score(self, exercise: ExerciseInfo, work: Work):
+        """(points, out of) of the last Check, or of the hand-in a check-up part is marked on;
+        None for written answers and for work never checked (D14: a score, not only "done")."""
+        if not exercise.handler.scored:
+            return None
+        if exercise.assessment:
+            handin = self.marked(work)
+            answers = handin[0] if handin else None
+        else:
+            answers = work.checks[-1] if work.checks else None
+        if answers is None:
+            return None
+        verdicts = [v for v in self._verdicts(exercise, answers).values() if v is not None]
+        return (sum(v["score"] for v in verdicts), sum(v["max"] for v in verdicts))
 
     def _progress_of(self, sid: str, progress=None) -> dict:
         """exercise id -> (exercise, work, progress) for one student's known exercises."""
@@ -137,22 +153,26 @@ class Report:
         return found
 
     def student_row(self, sid: str, progress=None) -> dict:
-        """Who is working: one student's exercises started and done, and when last seen."""
+        """Who is working: one student's exercises started and done, their score on each
+        exercise checked (exercise id -> [points, out of]), and when they last answered."""
         known = self._progress_of(sid, progress)
         return {"id": sid, "name": self.names[sid],
                 "started": sum(p[0] for _, _, p in known.values()),
                 "done": sum(p[1] for _, _, p in known.values()),
+                "scores": {ex_id: list(p[4]) for ex_id, (_, _, p) in known.items()
+                           if p[4] is not None},
                 "last": max(w.last for w in self.work[sid].values())}
 
     def help_rows(self, sid: str, progress=None) -> list[dict]:
         """Who may need help: many Checks not all right, or the solution shown before trying."""
         found = []
-        for ex_id, (exercise, work, (_, _, wrong, last_wrong)) in self._progress_of(
+        for ex_id, (exercise, work, (_, _, wrong, last_wrong, _)) in self._progress_of(
                 sid, progress).items():
             if wrong >= HELP_AFTER_WRONG_CHECKS and last_wrong:
                 found.append({"student": sid, "name": self.names[sid], "exercise": ex_id,
                               "title": exercise.title, "why": "checks", "count": wrong})
-            if work.solution_without_try:
+            # The flag clears once a Check is all right (D15).
+            if work.solution_without_try and (not work.checks or last_wrong):
                 found.append({"student": sid, "name": self.names[sid], "exercise": ex_id,
                               "title": exercise.title, "why": "solution", "count": 0})
         return found
@@ -176,12 +196,29 @@ class Report:
             wrong = {}
             for answer, v in {a[2]: (a, v) for a, v in tries}.values():
                 if v["verdict"] in ("wrong", "partly"):
-                    wrong[exercise.answer_text(item_id, answer[1])] = " ".join(
-                        r for r in v["reasons"] if r)
+                    wrong[exercise.answer_text(item_id, answer[1])] = wrong_reason(
+                        exercise, item_id, answer[1], v)
             part[item_id] = (answered, bool(tries),
                              bool(tries) and tries[0][1]["verdict"] == "right",
                              bool(tries) and tries[-1][1]["verdict"] == "right", wrong)
         return part
+
+
+def wrong_reason(exercise: ExerciseInfo, item_id: str, response, verdict: dict) -> str:
+    """The key's reason that fits this wrong answer (D13): for several answers, the reasons of
+    the options wrongly chosen and of those missed, never of those rightly chosen; "" when the
+    key gives none (the page then says so in words)."""
+    item = exercise.key.get("items", {}).get(item_id, {})
+    right, reasons = item.get("answer"), item.get("reasons")
+    if isinstance(right, list) and isinstance(response, list) and isinstance(reasons, dict):
+        options = exercise.items[item_id].options
+        extra = [o for o in response if o not in right]
+        missed = [o for o in right if o not in response]
+        parts = [reasons.get(o, "") for o in extra]
+        parts += [f"Missed “{options.get(o, o)}”: {reasons.get(o, '')}".rstrip(": ")
+                  for o in missed]
+        return " ".join(p for p in parts if p)
+    return " ".join(r for r in verdict["reasons"] if r)
 
 
 def help_order(rows: list[dict]) -> list[dict]:
