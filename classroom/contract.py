@@ -128,6 +128,16 @@ ATTRIBUTES = {
     "data-class-pin": "the PIN for other devices (on the laptop's own class page only)",
     "data-class-pin-shown": "the PIN, or why it cannot be shown",
     "data-class-offline": "the notice that the laptop does not answer",
+    "data-class-toc": "the class page's table of contents, built from its sections' headings",
+    "data-class-summary": "the short summary announced when it changes",
+    "data-class-checkup-glance": "the check-up's state on the first screen",
+    "data-class-students-head": "the students table's header (one column per exercise)",
+    "data-class-key-shown": "show the key's answers and reasons on the class page",
+    "data-class-missed": "the items the class is missing most",
+    "data-class-detail": "an item's answers, drawn under its row",
+    "data-class-student": "one student's work",
+    "data-class-title": "the title of the lesson shown",
+    "data-class-title-saved": "what renaming the lesson did",
 }
 
 

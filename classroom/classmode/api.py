@@ -18,6 +18,7 @@ from .access import ACCESS_ROUTES
 from .api_people import PEOPLE_ROUTES, Join
 from .catalogue import EventError
 from .checkup_api import Retake
+from .class_page_api import CLASS_PAGE_ROUTES
 from .exports import to_csv, to_xapi
 from .imports import FileRefused, events_from_file
 from .guards import (CONTROL, ApiError, Headers, JsonBody, Limits, Resource, SavingWatch, TeacherOnly,
@@ -234,7 +235,7 @@ ROUTES = {
     "/teacher/lessons": Lessons, "/teacher/checkup": CheckupSettings,
     "/teacher/import": ImportFile, "/teacher/students/{student_id}/delete": DeleteStudent,
     "/teacher/students/{student_id}/retake": Retake,
-    "/teacher/delete-everything": DeleteEverything, **PEOPLE_ROUTES,
+    "/teacher/delete-everything": DeleteEverything, **PEOPLE_ROUTES, **CLASS_PAGE_ROUTES,
 }
 
 

@@ -210,8 +210,9 @@ def wrong_reason(exercise: ExerciseInfo, item_id: str, response, verdict: dict) 
     key gives none (the page then says so in words)."""
     item = exercise.key.get("items", {}).get(item_id, {})
     right, reasons = item.get("answer"), item.get("reasons")
-    if isinstance(right, list) and isinstance(response, list) and isinstance(reasons, dict):
-        options = exercise.items[item_id].options
+    chosen = [response] if isinstance(response, str) else response
+    if isinstance(right, list) and isinstance(chosen, list) and isinstance(reasons, dict):
+        options, response = exercise.items[item_id].options, chosen
         extra = [o for o in response if o not in right]
         missed = [o for o in right if o not in response]
         parts = [reasons.get(o, "") for o in extra]

@@ -1,0 +1,48 @@
+"""The class page's own teacher routes (mounted by api.py): one student's work in one click,
+and a lesson's new title."""
+
+from __future__ import annotations
+
+from .guards import CONTROL, ApiError, Resource, lesson_of
+from .one_student import scores_only, student_work
+
+
+class StudentWork(Resource):
+    """One student's work in the lesson shown, with their scores in the other lessons."""
+
+    teacher = True
+
+    def on_get(self, req, resp):
+        sid = req.get_param("student") or ""
+        if sid not in self.store.students():
+            raise ApiError(404, "There is no such student (deleted?).")
+        lesson = lesson_of(self.live, req)
+        shown = self.live.report(lesson, lambda report: student_work(report, sid))
+        earlier = []
+        for row in self.store.lessons():
+            if row["id"] != lesson:
+                scores = self.live.report(row["id"], lambda report: scores_only(report, sid))
+                if scores:
+                    earlier.append({"id": row["id"], "title": row["title"], "exercises": scores})
+        resp.media = {**shown, "name": self.store.students()[sid].name, "earlier": earlier}
+
+
+class LessonTitle(Resource):
+    """The teacher names a lesson, or renames it (D21)."""
+
+    teacher = True
+
+    def on_post(self, req, resp, lesson_id):
+        title = req.context.json.get("title")
+        if not isinstance(title, str) or not title.strip() or len(title) > 120 \
+                or CONTROL.search(title):
+            raise ApiError(400, "A lesson's title is 1 to 120 letters, on one line.")
+        lesson = int(lesson_id) if lesson_id.isdigit() else None
+        if lesson not in [row["id"] for row in self.store.lessons()]:
+            raise ApiError(404, f"There is no lesson {lesson_id[:20]}.")
+        self.store.rename_lesson(lesson, title.strip())
+        resp.media = {"lesson": lesson, "title": title.strip()}
+
+
+CLASS_PAGE_ROUTES = {"/teacher/student": StudentWork,
+                     "/teacher/lessons/{lesson_id}": LessonTitle}
