@@ -163,12 +163,12 @@ class Download(Resource):
         if self.format == "csv":
             resp.content_type = "text/csv; charset=utf-8"
             # The mark at the start tells spreadsheets it is UTF-8.
-            resp.text = "\ufeff" + self.live.report(lesson, to_csv)
+            shown = next(row for row in self.store.lessons() if row["id"] == lesson)
+            resp.text = "\ufeff" + self.live.report(lesson, lambda report: to_csv(report, shown))
             resp.downloadable_as = f"class-results-lesson-{lesson}.csv"
         else:
-            home = f"{req.scheme}://{req.get_header('Host') or req.host}/"
             resp.content_type = "application/x-ndjson; charset=utf-8"
-            resp.text = self.live.report(lesson, lambda report: to_xapi(report, home))
+            resp.text = self.live.report(lesson, lambda report: to_xapi(report, lesson=lesson))
             resp.downloadable_as = f"class-results-lesson-{lesson}.xapi.jsonl"
 
 

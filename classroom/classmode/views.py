@@ -73,15 +73,14 @@ def rows(report: Report):
                 yield from handin_rows(report, sid, exercise, work)
                 continue
             for item_id in exercise.items:
-                answer = work.current.get(item_id)
-                if answer is None:
-                    continue
+                answer = work.current.get(item_id)  # None: not answered, counted as such (D17)
                 verdict = report.scorer(exercise, item_id, answer)
                 tried = [report.scorer(exercise, item_id, c[item_id]) for c in work.checks
                          if c.get(item_id) is not None]
                 tried = [v for v in tried if v]
                 yield {"student": sid, "name": report.names[sid], "exercise": exercise,
-                       "item": item_id, "version": answer[0], "response": answer[1],
+                       "item": item_id, "version": answer and answer[0],
+                       "response": answer and answer[1],
                        "verdict": verdict, "checks": len(tried),
                        "first": tried[0]["verdict"] if tried else "", "last": work.last,
                        "handin": ""}

@@ -1,0 +1,67 @@
+"""The class's results as files to keep: a CSV a spreadsheet reads with dates, the lesson and a
+total per student, items not answered counted; xAPI statements whose ids differ per lesson and
+whose activities do not depend on the laptop's address."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+from classroom.classmode.exports import to_csv, to_xapi
+from classroom.classmode.work import Report
+
+EXERCISE = "lesson-1-practice"
+
+
+def check(catalogue, event_id, answers):
+    ex = catalogue.exercises[EXERCISE]
+    return {"id": event_id, "type": "check", "exercise": EXERCISE, "at": 1,
+            "items": {item: {"v": ex.items[item].version, "r": r} for item, r in answers.items()}}
+
+
+def test_the_csv_names_the_lesson_counts_unanswered_items_and_totals_each_student(store,
+                                                                                 catalogue):
+    """D17: lesson title and date columns, a date a spreadsheet reads, every item a row (one
+    not answered too), and the student's total, summed from the rows' scores."""
+    ann, _ = store.join("Ann")
+    store.add_events(ann.id, [check(catalogue, "ann-1", {"cells-migrate": "b",
+                                                         "more-stable": "a"})])
+    lesson = store.lessons()[-1]
+    store.rename_lesson(lesson["id"], "Tuesday, 3B")
+    lesson = store.lessons()[-1]
+    rows = list(csv.DictReader(io.StringIO(to_csv(
+        Report(catalogue, store.students(), store.events()), lesson))))
+    items = catalogue.exercises[EXERCISE].items
+    assert [row["item"] for row in rows] == list(items)
+    unanswered = [row for row in rows if row["verdict"] == "unanswered"]
+    assert len(unanswered) == len(items) - 2 and {row["out of"] for row in unanswered} == {"1"}
+    assert {row["lesson"] for row in rows} == {"Tuesday, 3B"}
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", rows[0]["lesson date"])
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", rows[0]["last activity"])
+    total = sum(int(row["score"]) for row in rows)
+    out_of = sum(int(row["out of"]) for row in rows)
+    assert {(row["student total"], row["student out of"]) for row in rows} == {
+        (str(total), str(out_of))}
+    assert (total, out_of) == (1, len(items))
+
+
+def test_xapi_ids_differ_per_lesson_and_activities_ignore_the_address(store, catalogue):
+    """D16: the same answer in two lessons gives two statement ids; the activity IRIs and the
+    account's home page are the module's, not the laptop's address or port."""
+    ann, _ = store.join("Ann")
+    first = store.current_lesson()
+    store.add_events(ann.id, [check(catalogue, "ann-1", {"cells-migrate": "b"})])
+    second = store.new_lesson("Second")
+    store.add_events(ann.id, [check(catalogue, "ann-2", {"cells-migrate": "b"})])
+    statements = {}
+    for lesson in (first, second):
+        text = to_xapi(Report(catalogue, store.students(), store.events(lesson)), lesson=lesson)
+        statements[lesson] = [json.loads(line) for line in text.splitlines()]
+    ids = [{s["id"] for s in found} for found in statements.values()]
+    assert ids[0] and not ids[0] & ids[1]
+    one = statements[first][0]
+    assert one["object"]["id"] == statements[second][0]["object"]["id"]
+    assert "127.0.0.1" not in json.dumps(statements) and "localhost" not in json.dumps(statements)
+    assert one["object"]["id"].endswith(f"exercises/{EXERCISE}/cells-migrate")
