@@ -19,6 +19,7 @@ from .api_people import PEOPLE_ROUTES, Join
 from .catalogue import EventError
 from .checkup_api import Retake
 from .class_page_api import CLASS_PAGE_ROUTES
+from .marks import marks_in
 from .exports import to_csv, to_xapi
 from .imports import FileRefused, events_from_file
 from .guards import (CONTROL, ApiError, Headers, JsonBody, Limits, Resource, SavingWatch, TeacherOnly,
@@ -145,9 +146,9 @@ class OpenResponses(Resource):
 
     def on_get(self, req, resp):
         exercise, item = exercise_item(self.live, req)
-        names = req.get_param_as_bool("names") or False
-        resp.media = self.live.report(
-            lesson_of(self.live, req), lambda report: open_responses(report, exercise.id, item, names))
+        names, lesson = req.get_param_as_bool("names") or False, lesson_of(self.live, req)
+        resp.media = self.live.report(lesson, lambda report: open_responses(
+            report, exercise.id, item, names, marks_in(self.store, lesson)))
 
 
 class Download(Resource):
@@ -164,7 +165,8 @@ class Download(Resource):
             resp.content_type = "text/csv; charset=utf-8"
             # The mark at the start tells spreadsheets it is UTF-8.
             shown = next(row for row in self.store.lessons() if row["id"] == lesson)
-            resp.text = "\ufeff" + self.live.report(lesson, lambda report: to_csv(report, shown))
+            resp.text = "\ufeff" + self.live.report(lesson, lambda report: to_csv(
+                report, shown, marks_in(self.store, lesson)))
             resp.downloadable_as = f"class-results-lesson-{lesson}.csv"
         else:
             resp.content_type = "application/x-ndjson; charset=utf-8"

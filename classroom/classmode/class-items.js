@@ -94,14 +94,7 @@ async function detail() {
     const answer = await api("open" + q + "&names=" + (part("names").checked ? "1" : "0"));
     if (!answer.ok || !chosen) return;
     const data = await answer.json();
-    redraw(box, data, () => {
-      if (!data.responses.length) box.append(el("p", "", say("cp_open_none", {})));
-      const list = box.appendChild(el("ul", "whc-class__open"));
-      data.responses.forEach((r) => {
-        const li = list.appendChild(el("li"));
-        li.append(el("strong", "", (r.name || say("cp_anonymous", {})) + ": "), el("span", "", r.text));
-      });
-    });
+    if (!box.whcEditing) redraw(box, data, () => drawOpenAnswers(box, data));  // never under the teacher's typing
     return;
   }
   const answer = await api("spread" + q);

@@ -3,7 +3,8 @@ and a lesson's new title."""
 
 from __future__ import annotations
 
-from .guards import CONTROL, ApiError, Resource, lesson_of
+from .guards import CONTROL, ApiError, Resource, exercise_item, lesson_of, student_of
+from .marks import checked_mark, comments_for, set_mark
 from .one_student import scores_only, student_work
 
 
@@ -44,5 +45,32 @@ class LessonTitle(Resource):
         resp.media = {"lesson": lesson, "title": title.strip()}
 
 
+class Mark(Resource):
+    """The teacher marks one open answer against the rubric's levels, with a comment."""
+
+    teacher = True
+
+    def on_post(self, req, resp):
+        data = req.context.json
+        sid = data.get("student")
+        if not isinstance(sid, str) or sid not in self.store.students():
+            raise ApiError(404, "There is no such student (deleted?).")
+        exercise, item = exercise_item(self.live, req)
+        if exercise.handler.scored:
+            raise ApiError(400, "Only written answers are marked by hand.")
+        levels, comment = checked_mark(data)
+        lesson = lesson_of(self.live, req)
+        set_mark(self.store, sid, lesson, exercise.id, item, levels, comment)
+        resp.media = {"student": sid, "lesson": lesson, "levels": levels, "comment": comment}
+
+
+class OwnComments(Resource):
+    """A student's own teacher's comments on their written answers, for their pages."""
+
+    def on_get(self, req, resp):
+        resp.media = {"comments": comments_for(self.store, student_of(self.live, req).id)}
+
+
 CLASS_PAGE_ROUTES = {"/teacher/student": StudentWork,
-                     "/teacher/lessons/{lesson_id}": LessonTitle}
+                     "/teacher/lessons/{lesson_id}": LessonTitle, "/teacher/marks": Mark,
+                     "/comments": OwnComments}

@@ -10,6 +10,7 @@ import json
 import time
 import uuid
 
+from .marks import mark_text
 from .views import NOT_HANDED_IN, rows
 from .work import Report
 
@@ -22,7 +23,8 @@ MODULE_IRI = "https://weighing-health-claims.invalid/"
 
 CSV_COLUMNS = ["student id", "name", "exercise", "exercise title", "item", "question", "answer",
                "verdict", "score", "out of", "checks", "verdict at first check", "last activity", "hand-in",
-               "lesson", "lesson date", "student total", "student out of"]
+               "lesson", "lesson date", "student total", "student out of", "rubric levels",
+               "teacher's comment"]
 
 
 def neutral(cell):
@@ -32,7 +34,7 @@ def neutral(cell):
     return cell
 
 
-def to_csv(report: Report, lesson: dict | None = None) -> str:
+def to_csv(report: Report, lesson: dict | None = None, marks: dict | None = None) -> str:
     """One row per student and item (items not answered too, D17), for a spreadsheet: the
     lesson's title and date, times a spreadsheet reads as dates, each student's total."""
     out = io.StringIO()
@@ -50,6 +52,7 @@ def to_csv(report: Report, lesson: dict | None = None) -> str:
         exercise, verdict = row["exercise"], row["verdict"]
         answered = row["response"] is not None
         total = totals.get(row["student"], ("", ""))
+        mark = (marks or {}).get((row["student"], exercise.id, row["item"]))
         writer.writerow([neutral(cell) for cell in (
             row["student"], row["name"], exercise.id, exercise.title, row["item"],
             exercise.items[row["item"]].label,
@@ -57,7 +60,7 @@ def to_csv(report: Report, lesson: dict | None = None) -> str:
             verdict["verdict"] if verdict else _unscored(row),
             verdict["score"] if verdict else "", verdict["max"] if verdict else "",
             row["checks"], row["first"], _local(row["last"]), row["handin"],
-            title, date, *total)])
+            title, date, *total, mark_text(mark), mark["comment"] if mark else "")])
     return out.getvalue()
 
 

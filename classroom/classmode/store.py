@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .. import contract
 from .schema import upgrade
+from .marks_table import MARKS_SCHEMA
 from .people_tables import PEOPLE_SCHEMA
 
 FILE_NAME = "class.sqlite3"
@@ -58,7 +59,7 @@ CREATE TABLE IF NOT EXISTS checkups (
 """
 
 # The schema's steps (schema.py): to change it, append one (SQL); never edit a released one.
-MIGRATIONS = [SCHEMA, PEOPLE_SCHEMA]  # 2: who is who (people_tables.py)
+MIGRATIONS = [SCHEMA, PEOPLE_SCHEMA, MARKS_SCHEMA]  # 2: people_tables.py; 3: marks_table.py
 
 # When a student sees the check-up's feedback: at each hand-in (and they may hand in again),
 # once they have handed in (their first hand-in counts), or when the teacher releases results.

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..contract import TEXT_ITEM
+from .marks_table import CRITERIA
 from .work import Report
 
 # The "hand-in" column of a check-up's rows (practice rows leave it empty).
@@ -47,18 +48,21 @@ def spread(report: Report, exercise_id: str, item_id: str) -> dict:
                         for text, count in counts.most_common()]}
 
 
-def open_responses(report: Report, exercise_id: str, item_id: str, names: bool) -> dict:
-    """The written answers to one item; the names only when the teacher asks for them."""
+def open_responses(report: Report, exercise_id: str, item_id: str, names: bool,
+                   marks: dict | None = None) -> dict:
+    """The written answers to one item, each with the teacher's mark (marks.py); the names
+    only when the teacher asks for them."""
     exercise = report.catalogue.exercises[exercise_id]
     responses = []
     for sid, w in report.work.items():
         answer = w.get(exercise_id) and report.shown_answer(exercise, w[exercise_id], item_id)
         if answer and answer[0] == exercise.items[item_id].version and str(answer[1]).strip():
-            responses.append({"name": report.names[sid] if names else None,
-                              "text": exercise.answer_text(item_id, answer[1])})
+            responses.append({"name": report.names[sid] if names else None, "student": sid,
+                              "text": exercise.answer_text(item_id, answer[1]),
+                              "mark": (marks or {}).get((sid, exercise_id, item_id))})
     responses.sort(key=lambda r: (r["name"] or "").casefold())
     return {"exercise": exercise.title, "item": exercise.items[item_id].label or item_id,
-            "responses": responses}
+            "responses": responses, "criteria": CRITERIA}
 
 
 def rows(report: Report):

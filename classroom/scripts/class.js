@@ -164,10 +164,7 @@ const Class = (() => {
   }
 
   // Why the laptop refused this exercise's last answer sent, or nothing once one was taken.
-  function fate(exercise, why) {
-    me.refused = Object.assign({}, me.refused);
-    if (why) me.refused[exercise] = why; else delete me.refused[exercise];
-  }
+  const fate = (exercise, why) => { me.refused = Object.assign({}, me.refused, { [exercise]: why || undefined }); };
 
   // An answer the laptop will never take is kept apart, and said so, never thrown away.
   function setAside(event, reason) {
@@ -191,11 +188,11 @@ const Class = (() => {
       // A check-up's answers count only once handed in: the hand-in's own line says that.
       const saved = Answers.read(root.dataset.exercise).record && !root.hasAttribute("data-assessment");
       const reached = saved && me && !me.lost && (!me.sent || me.sent.includes(root.dataset.exercise))
-        && !has(me.refused, root.dataset.exercise);
+        && !(me.refused || {})[root.dataset.exercise];
       line.textContent = [me && me.waiting ? say("class_not_admitted", {})
         : waiting ? say("class_waiting", { count: waiting }) + (held && " " + held)
         : reached ? say("class_saved", {})
-        : me && has(me.refused, root.dataset.exercise) && !refused.length ? say("class_refused", { reason: me.refused[root.dataset.exercise] }) : "",
+        : me && (me.refused || {})[root.dataset.exercise] && !refused.length ? say("class_refused", { reason: me.refused[root.dataset.exercise] }) : "",
       refused.length ? say("class_set_aside", { count: refused.length, reason: refused[refused.length - 1].reason }) : ""]
         .filter(Boolean).join(" ");
     });
@@ -262,6 +259,7 @@ const Class = (() => {
     status();
     // A check-up page asks the laptop anyway (results()): no request more there.
     if (joined() && !outbox.length && !document.querySelector("[data-assessment]")) confirmJoined();
+    if (joined() && document.querySelector("[data-kind=open]")) showComments(me.token);
     const first = document.querySelector("[data-exercise]"), mine = document.querySelector("[data-my-answers]");
     if (!joined() && !document.querySelector(".whc-join")) {
       if (mine) prompt((form) => mine.prepend(form), false);
