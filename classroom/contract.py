@@ -138,6 +138,7 @@ ATTRIBUTES = {
     "data-class-student": "one student's work",
     "data-class-title": "the title of the lesson shown",
     "data-class-title-saved": "what renaming the lesson did",
+    "data-class-reports": "one page per student, for printing",
 }
 
 

@@ -14,7 +14,7 @@ HERE = Path(__file__).parent
 # The board and its refresh; then each section's own file (a new section adds one line here);
 # who is in the class and the way in.
 PARTS = ["class-page.js", "class-students.js", "class-items.js", "class-marks.js",
-         "class-checkup.js", "class-people.js"]
+         "class-reports.js", "class-checkup.js", "class-people.js"]
 
 
 def class_page_script(language: str = "en") -> str:
