@@ -100,7 +100,8 @@ async function showStudent() {
       ex.items.forEach((item) => {
         const row = body.appendChild(el("tr"));
         cell(row, item.number + ". " + item.label, "th").scope = "row";
-        cell(row, item.answer ? item.answer + (item.verdict ? " (" + say("cp_verdict_" + item.verdict, {}) + ")" : "") : say("cp_not_answered", {}));
+        const now = cell(row, item.answer ? item.answer + (item.verdict ? " (" + say("cp_verdict_" + item.verdict, {}) + ")" : "") : say("cp_not_answered", {}));
+        if (item.mark || item.comment) now.append(el("p", "", say("cp_student_mark", { mark: item.mark || say("cp_level_none", {}), comment: item.comment })));
         cell(row, item.first ? say("cp_verdict_" + item.first, {}) : say("cp_none", {}));
         cell(row, item.last ? say("cp_verdict_" + item.last, {}) : say("cp_none", {}));
       });

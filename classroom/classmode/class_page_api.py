@@ -4,7 +4,7 @@ and a lesson's new title."""
 from __future__ import annotations
 
 from .guards import CONTROL, ApiError, Resource, exercise_item, lesson_of, student_of
-from .marks import checked_mark, comments_for, set_mark
+from .marks import checked_mark, comments_for, marks_in, set_mark
 from .one_student import scores_only, student_work
 
 
@@ -18,7 +18,8 @@ class StudentWork(Resource):
         if sid not in self.store.students():
             raise ApiError(404, "There is no such student (deleted?).")
         lesson = lesson_of(self.live, req)
-        shown = self.live.report(lesson, lambda report: student_work(report, sid))
+        marks = marks_in(self.store, lesson)
+        shown = self.live.report(lesson, lambda report: student_work(report, sid, marks))
         earlier = []
         for row in self.store.lessons():
             if row["id"] != lesson:

@@ -7,6 +7,7 @@ Everything returned is data (plain strings); the class page shows it with textCo
 
 from __future__ import annotations
 
+from .marks import mark_text
 from .views import HANDED_IN, NOT_HANDED_IN, RETAKE
 from .work import Report
 
@@ -16,8 +17,9 @@ def _verdict(report: Report, exercise, item_id: str, answer):
     return verdict["verdict"] if verdict and exercise.handler.scored else ""
 
 
-def student_work(report: Report, sid: str) -> dict:
-    """{"name", "exercises": [{id, title, score, handin, items: [...]}]} in the module's order."""
+def student_work(report: Report, sid: str, marks: dict | None = None) -> dict:
+    """{"name", "exercises": [{id, title, score, handin, items: [...]}]} in the module's order;
+    an open answer with the teacher's mark (marks.py) and comment."""
     exercises = []
     work_of = report.work.get(sid, {})
     for exercise in report.catalogue.exercises.values():
@@ -34,7 +36,9 @@ def student_work(report: Report, sid: str) -> dict:
                 "answer": exercise.answer_text(item_id, answer[1]) if answer else "",
                 "verdict": _verdict(report, exercise, item_id, answer),
                 "first": _verdict(report, exercise, item_id, tries[0]) if tries else "",
-                "last": _verdict(report, exercise, item_id, tries[-1]) if tries else ""})
+                "last": _verdict(report, exercise, item_id, tries[-1]) if tries else "",
+                "mark": mark_text((marks or {}).get((sid, exercise.id, item_id))),
+                "comment": ((marks or {}).get((sid, exercise.id, item_id)) or {}).get("comment", "")})
         handin = ""
         if exercise.assessment:
             handin = (RETAKE if work.retake else HANDED_IN) if report.marked(work) \

@@ -42,6 +42,11 @@ def test_a_mark_and_comment_reach_the_class_page_the_csv_and_the_student(api, te
     assert api.simulate_get("/comments", headers=as_ann).json["comments"] == {
         EXERCISE: {ITEM: mark["comment"]}}
     assert api.simulate_get("/comments", headers=as_bob).json["comments"] == {}
+    # One student's work in one click: their answer, its mark and the comment.
+    work = api.simulate_get("/teacher/student", params={"student": ann["id"]}, headers=teacher).json
+    item = next(ex for ex in work["exercises"] if ex["id"] == EXERCISE)["items"][0]
+    assert item["answer"] == "Where are the results?" and item["comment"] == mark["comment"]
+    assert item["mark"].endswith("(9 of 12)")
     # Deleting the student deletes their marks.
     api.simulate_post(f"/teacher/students/{ann['id']}/delete", json={"confirm": True},
                       headers=teacher)
