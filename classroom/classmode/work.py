@@ -199,7 +199,9 @@ class Report:
                     wrong[exercise.answer_text(item_id, answer[1])] = wrong_reason(
                         exercise, item_id, answer[1], v)
             part[item_id] = (answered, bool(tries),
-                             bool(tries) and tries[0][1]["verdict"] == "right",
+                             # A first Check after seeing the solution is not a first try (D15).
+                             bool(tries) and tries[0][1]["verdict"] == "right"
+                             and not work.solution_without_try,
                              bool(tries) and tries[-1][1]["verdict"] == "right", wrong)
         return part
 

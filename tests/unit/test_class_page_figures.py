@@ -71,7 +71,11 @@ def test_the_solution_flag_clears_once_the_student_gets_it_right(store, catalogu
     assert [h["why"] for h in figures(store, catalogue)["help"]] == ["solution"]
     right = {item: ex.key["items"][item]["answer"] for item in ex.items}
     store.add_events(ben.id, [check(catalogue, "ben-3", right)])
-    assert figures(store, catalogue)["help"] == []
+    shown = figures(store, catalogue)
+    assert shown["help"] == []
+    # Right after seeing the solution is not "right at the first Check".
+    entry = next(e for e in shown["exercises"] if e["id"] == EXERCISE)
+    assert {item["firstRight"] for item in entry["items"]} == {0}
 
 
 def test_items_are_numbered_as_in_the_key_with_their_quote(store, catalogue):
