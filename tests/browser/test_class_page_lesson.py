@@ -77,7 +77,9 @@ def test_show_draws_an_items_answers_right_under_it(browser, site, tmp_path):
         detail = teacher.locator(f'[data-class-item="{EXERCISE}/cells-migrate"] + [data-class-detail]')
         detail.get_by_text("(the key's answer): 1 student").wait_for()
         assert "Ann B" not in detail.inner_text()
-        assert detail.evaluate("d => d.getBoundingClientRect().bottom <= innerHeight")
+        teacher.wait_for_function("""() => {  // scrolled into view, where the teacher looks
+            const d = document.querySelector("[data-class-detail]");
+            return d && d.getBoundingClientRect().bottom <= innerHeight + 1; }""")
         show.click()  # Show again hides them
         expect(detail).to_have_count(0)
         teacher.context.close()
@@ -147,5 +149,30 @@ def test_on_a_phone_the_lesson_page_does_not_scroll_sideways_and_passes_axe(brow
             teacher.get_by_role("link", name="Anna Karenina-Smith").first.click()
             teacher.locator("[data-class-student] table").wait_for()
             assert teacher.evaluate("document.documentElement.scrollWidth") == 390
+            assert axe_violations(teacher) == []
+            context.close()
+
+
+def test_on_a_laptop_every_part_of_the_page_passes_axe_light_and_dark(browser, site, tmp_path):
+    """axe finds nothing with an item's answers, an open answer's mark and a student shown."""
+    with class_server(site, tmp_path) as server:
+        ann = joined(server.url, "Ann B", {"cells-migrate": "a"})
+        open_item = Catalogue.load(ROOT).exercises["iskitim-questions"].items["three-questions"]
+        event = {"id": "open-0001", "type": "check", "exercise": "iskitim-questions", "at": 1,
+                 "items": {"three-questions": {"v": open_item.version, "r": "Who checked it?"}}}
+        call(server.url, "api/events", {"events": [event]},
+             {"Authorization": f"Bearer {ann['token']}"})
+        for scheme in ("light", "dark"):
+            context = browser.new_context(viewport={"width": 1280, "height": 800},
+                                          color_scheme=scheme)
+            teacher = open_class_page(context, server.url)
+            teacher.locator(f'[data-class-item="{EXERCISE}/cells-migrate"]').get_by_role(
+                "button").click()
+            teacher.locator("[data-class-spread] li").first.wait_for()
+            teacher.locator('[data-class-item="iskitim-questions/three-questions"]').get_by_role(
+                "button").click()
+            teacher.get_by_role("button", name="Save the mark").wait_for()
+            teacher.get_by_role("link", name="Ann B").first.click()
+            teacher.locator("[data-class-student] table").first.wait_for()
             assert axe_violations(teacher) == []
             context.close()
