@@ -10,8 +10,8 @@ function lastSeen(s, now) {
 }
 
 // A score in words, never by colour alone: "5 of 8"; "–" for an exercise not checked (D14).
-function scoreText(s, exercise) {
-  const score = s.scores[exercise.id];
+function scoreText(s, at) {
+  const score = s.scores[at];
   return score ? say("cp_score", { score: score[0], max: score[1] }) : say("cp_none", {});
 }
 
@@ -25,6 +25,7 @@ function studentLink(name, id) {
 
 onRefresh((data) => {
   const worked = data.figures.exercises.filter((ex) => ex.students && ex.scored);
+  const at = worked.map((ex) => data.figures.exercises.indexOf(ex));  // where its scores are
   redraw(part("students-head"), worked.map((ex) => ex.title), (head) => {
     const row = head.appendChild(el("tr"));
     cell(row, say("cp_name", {}), "th").scope = "col";
@@ -39,7 +40,7 @@ onRefresh((data) => {
   });
   const now = data.now, students = part("students");
   const rows = data.figures.students.map((s) => ({ ...s, seen: lastSeen(s, now),
-    shown: worked.map((ex) => scoreText(s, ex)) }));
+    shown: at.map((n) => scoreText(s, n)) }));
   students.querySelectorAll(".whc-class__nobody").forEach((row) => row.remove());
   byKey(students, rows, (s) => s.id, (row, s) => {
     row.textContent = "";

@@ -147,7 +147,7 @@ class LiveFigures:
         if self._json and self._json[0] == names:
             return self._json[1]
         rows, helped, exercises = self.update(students)
-        rows += [{"id": sid, "name": students[sid].name, "started": 0, "done": 0, "scores": {},
+        rows += [{"id": sid, "name": students[sid].name, "started": 0, "done": 0, "scores": [],
                   "last": None, "joined": students[sid].joined}
                  for sid in joined if sid in students and sid not in self.work]
         text = json.dumps({"students": sorted(rows, key=lambda row: row["name"].casefold()),

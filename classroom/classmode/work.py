@@ -154,13 +154,15 @@ class Report:
 
     def student_row(self, sid: str, progress=None) -> dict:
         """Who is working: one student's exercises started and done, their score on each
-        exercise checked (exercise id -> [points, out of]), and when they last answered."""
+        exercise checked ([points, out of], or None, in the catalogue's order), and when they
+        last answered."""
         known = self._progress_of(sid, progress)
         return {"id": sid, "name": self.names[sid],
                 "started": sum(p[0] for _, _, p in known.values()),
                 "done": sum(p[1] for _, _, p in known.values()),
-                "scores": {ex_id: list(p[4]) for ex_id, (_, _, p) in known.items()
-                           if p[4] is not None},
+                # In the catalogue's order, as the exercises' entries: short for 300 students.
+                "scores": [list(known[ex_id][2][4]) if ex_id in known and known[ex_id][2][4]
+                           else None for ex_id in self.catalogue.exercises],
                 "last": max(w.last for w in self.work[sid].values())}
 
     def help_rows(self, sid: str, progress=None) -> list[dict]:
