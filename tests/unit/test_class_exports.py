@@ -65,3 +65,16 @@ def test_xapi_ids_differ_per_lesson_and_activities_ignore_the_address(store, cat
     assert one["object"]["id"] == statements[second][0]["object"]["id"]
     assert "127.0.0.1" not in json.dumps(statements) and "localhost" not in json.dumps(statements)
     assert one["object"]["id"].endswith(f"exercises/{EXERCISE}/cells-migrate")
+
+
+def test_a_marked_texts_answer_in_the_csv_quotes_the_sentences_not_their_ids(store, catalogue):
+    """D17: "s22: Benefit" told the teacher nothing; the sentence's own words do."""
+    ex = catalogue.exercises["iskitim-claims"]
+    text = ex.items["text"]
+    ann, _ = store.join("Ann")
+    store.add_events(ann.id, [{"id": "ann-marks-1", "type": "check", "exercise": ex.id, "at": 1,
+                               "items": {"text": {"v": text.version, "r": {"s1": "benefit"}}}}])
+    rows = list(csv.DictReader(io.StringIO(to_csv(Report(catalogue, store.students(),
+                                                         store.events())))))
+    answer = next(row["answer"] for row in rows if row["exercise"] == ex.id)
+    assert answer == f"“{text.options['s1']}”: {ex.labels['benefit']}"
