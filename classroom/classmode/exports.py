@@ -110,7 +110,7 @@ def to_xapi(report: Report, home_page: str = MODULE_IRI, lesson: int | None = No
             "result": result,
             "context": {"contextActivities": {"parent": [
                 {"objectType": "Activity", "id": f"{home_page}exercises/{exercise.id}"}]}},
-            "timestamp": _iso(row["last"])}
+            "timestamp": _iso(row["at"])}  # when this item's answer arrived (D16)
         lines.append(json.dumps(statement, ensure_ascii=False))
     return "\n".join(lines) + ("\n" if lines else "")
 

@@ -87,7 +87,7 @@ def rows(report: Report):
                        "response": answer and answer[1],
                        "verdict": verdict, "checks": len(tried),
                        "first": tried[0]["verdict"] if tried else "", "last": work.last,
-                       "handin": ""}
+                       "at": work.answered_at.get(item_id, work.last), "handin": ""}
 
 
 def handin_rows(report: Report, sid: str, exercise, work):
@@ -97,13 +97,13 @@ def handin_rows(report: Report, sid: str, exercise, work):
     for item_id in exercise.items:
         row = {"student": sid, "name": report.names[sid], "exercise": exercise, "item": item_id,
                "version": None, "response": None, "verdict": None, "checks": 0, "first": "",
-               "last": work.last, "handin": NOT_HANDED_IN}
+               "last": work.last, "at": work.last, "handin": NOT_HANDED_IN}
         if handin is not None:
             answer = handin[0].get(item_id)
             tried = [report.scorer(exercise, item_id, answers.get(item_id))
                      for answers, _ in work.handins]
             row.update(version=answer and answer[0], response=answer and answer[1],
                        verdict=report.scorer(exercise, item_id, answer), checks=len(tried),
-                       first=tried[0]["verdict"] if tried[0] else "", last=handin[1],
+                       first=tried[0]["verdict"] if tried[0] else "", last=handin[1], at=handin[1],
                        handin=RETAKE if work.retake else HANDED_IN)
         yield row

@@ -23,6 +23,7 @@ class Work:
     checks: list = field(default_factory=list)    # each Check: {item id: (version, response)}
     solution_without_try: bool = False
     last: float = 0.0
+    answered_at: dict = field(default_factory=dict)  # item id -> when its answer last arrived
     # A check-up's hand-ins since the teacher last allowed a retake: (answers, when received).
     handins: list = field(default_factory=list)
     retake: bool = False                          # these hand-ins are a retake's
@@ -69,6 +70,7 @@ def fold(events, work: dict | None = None) -> dict[str, dict[str, Work]]:
                           (a["v"], a["r"], json.dumps(a["r"], sort_keys=True)))
                    for item, a in event.items.items()}
         for item, answer in answers.items():
+            mine.answered_at[item] = event.received
             if answer is None:
                 mine.current.pop(item, None)
             else:

@@ -8,7 +8,11 @@ import csv
 import io
 import json
 import re
+import time
 
+from types import SimpleNamespace
+
+from classroom.classmode import store as store_module
 from classroom.classmode.exports import to_csv, to_xapi
 from classroom.classmode.work import Report
 
@@ -47,9 +51,11 @@ def test_the_csv_names_the_lesson_counts_unanswered_items_and_totals_each_studen
     assert (total, out_of) == (1, len(items))
 
 
-def test_xapi_ids_differ_per_lesson_and_activities_ignore_the_address(store, catalogue):
+def test_xapi_ids_differ_per_lesson_and_activities_ignore_the_address(store, catalogue,
+                                                                     monkeypatch):
     """D16: the same answer in two lessons gives two statement ids; the activity IRIs and the
-    account's home page are the module's, not the laptop's address or port."""
+    account's home page are the module's, not the laptop's address or port; each statement
+    has its own item's time."""
     ann, _ = store.join("Ann")
     first = store.current_lesson()
     store.add_events(ann.id, [check(catalogue, "ann-1", {"cells-migrate": "b"})])
@@ -65,6 +71,19 @@ def test_xapi_ids_differ_per_lesson_and_activities_ignore_the_address(store, cat
     assert one["object"]["id"] == statements[second][0]["object"]["id"]
     assert "127.0.0.1" not in json.dumps(statements) and "localhost" not in json.dumps(statements)
     assert one["object"]["id"].endswith(f"exercises/{EXERCISE}/cells-migrate")
+    # Each statement's time is its item's, not the exercise's last activity repeated: an
+    # answer to another item an hour later leaves this one's time alone.
+    later = store.events(second)[-1].received + 3600
+    monkeypatch.setattr(store_module, "time", SimpleNamespace(time=lambda: later))
+    store.add_events(ann.id, [check(catalogue, "ann-3", {"more-stable": "c"})])
+    events = store.events(second)
+    assert events[-1].received == later
+    times = {s["object"]["id"].rsplit("/", 1)[1]: s["timestamp"] for s in map(json.loads, to_xapi(
+        Report(catalogue, store.students(), events), lesson=second).splitlines())}
+    received = {e.event_id: e.received for e in events}
+    assert times["cells-migrate"] == time.strftime("%Y-%m-%dT%H:%M:%SZ",
+                                                   time.gmtime(received["ann-2"]))
+    assert times["more-stable"] == time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(later))
 
 
 def test_a_marked_texts_answer_in_the_csv_quotes_the_sentences_not_their_ids(store, catalogue):
