@@ -42,7 +42,8 @@ class LessonTitle(Resource):
         lesson = int(lesson_id) if lesson_id.isdigit() else None
         if lesson not in [row["id"] for row in self.store.lessons()]:
             raise ApiError(404, f"There is no lesson {lesson_id[:20]}.")
-        self.store.rename_lesson(lesson, title.strip())
+        self.store._write(lambda db: db.execute("UPDATE lessons SET title = ? WHERE id = ?",
+                                                (title.strip(), lesson)))
         resp.media = {"lesson": lesson, "title": title.strip()}
 
 

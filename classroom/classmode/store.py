@@ -167,15 +167,14 @@ class ClassStore:
         return self._write(lambda db: db.execute(
             "INSERT INTO lessons (title, started) VALUES (?, ?)", (title, now)).lastrowid)
 
-    def rename_lesson(self, lesson: int, title: str) -> None:
-        self._write(lambda db: db.execute("UPDATE lessons SET title=? WHERE id=?", (title, lesson)))
-
     def current_lesson(self) -> int | None:
-        return self._read("SELECT MAX(id) FROM lessons")[0][0]
+        rows = self._read("SELECT MAX(id) FROM lessons")
+        return rows[0][0]
 
     def lessons(self) -> list[dict]:
-        rows = self._read("SELECT id, title, started FROM lessons ORDER BY id")
-        return [{"id": id_, "title": title, "started": started} for id_, title, started in rows]
+        return [{"id": id_, "title": title, "started": started}
+                for id_, title, started in self._read(
+                    "SELECT id, title, started FROM lessons ORDER BY id")]
 
     # Students
     def join(self, name: str) -> tuple[Student, str]:
