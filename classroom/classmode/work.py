@@ -41,6 +41,7 @@ class Scorer:
     def __init__(self, catalogue: Catalogue):
         self.catalogue = catalogue
         self._seen: dict = {}
+        self.reasons: dict = {}  # (exercise, item, answer) -> the reason that fits that answer
 
     def __call__(self, exercise: ExerciseInfo, item_id: str, answer) -> dict | None:
         """The verdict on (version, response), or None if it answers an older version."""
@@ -121,27 +122,32 @@ class Report:
         """One student's progress on one exercise, which LiveFigures keeps until their next
         event on it: (started, done, Checks not all right, whether the last one is among them,
         the score of the last Check or of the marked hand-in as (points, out of), or None)."""
-        not_right = [check for check in work.checks if any(
-            v is None or v["verdict"] in NOT_RIGHT
-            for v in self._verdicts(exercise, check).values())]
-        done = bool(work.checks) and all(v is not None and v["verdict"] != "unanswered"
-                                         for v in self._verdicts(exercise, work.checks[-1]).values())
+        verdicts = [self._verdicts(exercise, check) for check in work.checks]  # once each
+        not_right = [n for n, found in enumerate(verdicts) if any(
+            v is None or v["verdict"] in NOT_RIGHT for v in found.values())]
+        done = bool(verdicts) and all(v is not None and v["verdict"] != "unanswered"
+                                      for v in verdicts[-1].values())
+        last = verdicts[-1] if verdicts and not exercise.assessment else None
         return (bool(work.current or work.checks), done, len(not_right),
-                bool(not_right) and work.checks[-1] is not_right[-1], self.score(exercise, work))
+                bool(not_right) and not_right[-1] == len(verdicts) - 1,
+                self.score(exercise, work, last))
 
-    def score(self, exercise: ExerciseInfo, work: Work):
-        """(points, out of) of the last Check, or of the hand-in a check-up part is marked on;
-        None for written answers and for work never checked (D14: a score, not only "done")."""
+    def score(self, exercise: ExerciseInfo, work: Work, last: dict | None = None):
+        """(points, out of) of the last Check (its verdicts `last`, when known already), or of
+        the hand-in a check-up part is marked on; None for written answers and for work never
+        checked (D14: a score, not only "done")."""
         if not exercise.handler.scored:
             return None
-        if exercise.assessment:
-            handin = self.marked(work)
-            answers = handin[0] if handin else None
-        else:
-            answers = work.checks[-1] if work.checks else None
-        if answers is None:
-            return None
-        verdicts = [v for v in self._verdicts(exercise, answers).values() if v is not None]
+        if last is None:
+            if exercise.assessment:
+                handin = self.marked(work)
+                answers = handin[0] if handin else None
+            else:
+                answers = work.checks[-1] if work.checks else None
+            if answers is None:
+                return None
+            last = self._verdicts(exercise, answers)
+        verdicts = [v for v in last.values() if v is not None]
         return (sum(v["score"] for v in verdicts), sum(v["max"] for v in verdicts))
 
     def _progress_of(self, sid: str, progress=None) -> dict:
@@ -200,8 +206,10 @@ class Report:
             wrong = {}
             for answer, v in {a[2]: (a, v) for a, v in tries}.values():
                 if v["verdict"] in ("wrong", "partly"):
-                    wrong[exercise.answer_text(item_id, answer[1])] = wrong_reason(
-                        exercise, item_id, answer[1], v)
+                    memo = (exercise.id, item_id, answer[2])  # 300 students, few answers
+                    if memo not in self.scorer.reasons:
+                        self.scorer.reasons[memo] = wrong_reason(exercise, item_id, answer[1], v)
+                    wrong[exercise.answer_text(item_id, answer[1])] = self.scorer.reasons[memo]
             part[item_id] = (answered, bool(tries),
                              # A first Check after seeing the solution is not a first try (D15).
                              bool(tries) and tries[0][1]["verdict"] == "right"
