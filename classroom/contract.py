@@ -172,6 +172,17 @@ ATTRIBUTES = {
     "data-measure-typed": "the paper rows typed on this page",
     "data-measure-report": "the class report by concept and occasion",
     "data-measure-items": "the item statistics of the forms and the check-up",
+    "data-class-toc": "the class page's table of contents, built from its sections' headings",
+    "data-class-summary": "the short summary announced when it changes",
+    "data-class-checkup-glance": "the check-up's state on the first screen",
+    "data-class-students-head": "the students table's header (one column per exercise)",
+    "data-class-key-shown": "show the key's answers and reasons on the class page",
+    "data-class-missed": "the items the class is missing most",
+    "data-class-detail": "an item's answers, drawn under its row",
+    "data-class-student": "one student's work",
+    "data-class-title": "the title of the lesson shown",
+    "data-class-title-saved": "what renaming the lesson did",
+    "data-class-reports": "one page per student, for printing",
 }
 
 

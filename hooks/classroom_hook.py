@@ -60,7 +60,7 @@ def on_config(config):
 def on_files(files, config):
     from mkdocs.structure.files import File
     if _for_students:
-        for file in [f for f in files.documentation_pages() if is_teachers_page(f.src_uri)]:
+        for file in [f for f in files if is_teachers_page(f.src_uri)]:  # their images too
             files.remove(file)
     files.append(File.generated(config, PROJECTOR_PATH, content=projector_script()))
     files.append(File.generated(config, SCRIPT_PATH,

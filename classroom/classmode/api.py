@@ -19,6 +19,8 @@ from .api_people import PEOPLE_ROUTES, Join
 from .appeals_api import APPEAL_ROUTES
 from .catalogue import EventError
 from .checkup_api import Retake
+from .class_page_api import CLASS_PAGE_ROUTES
+from .marks import marks_in
 from .measuring_api import MEASURING_ROUTES
 from .exports import to_csv, to_xapi
 from .imports import FileRefused, events_from_file
@@ -148,9 +150,9 @@ class OpenResponses(Resource):
 
     def on_get(self, req, resp):
         exercise, item = exercise_item(self.live, req)
-        names = req.get_param_as_bool("names") or False
-        resp.media = self.live.report(
-            lesson_of(self.live, req), lambda report: open_responses(report, exercise.id, item, names))
+        names, lesson = req.get_param_as_bool("names") or False, lesson_of(self.live, req)
+        resp.media = self.live.report(lesson, lambda report: open_responses(
+            report, exercise.id, item, names, marks_in(self.store, lesson)))
 
 
 class Download(Resource):
@@ -166,14 +168,15 @@ class Download(Resource):
         if self.format == "csv":
             resp.content_type = "text/csv; charset=utf-8"
             # The mark at the start tells spreadsheets it is UTF-8.
+            shown = next(row for row in self.store.lessons() if row["id"] == lesson)
             appealed = appeals.every(self.store)  # each student's appeals go with their rows
-            resp.text = "\ufeff" + self.live.report(lesson, lambda report: to_csv(report, appealed))
+            resp.text = "\ufeff" + self.live.report(lesson, lambda report: to_csv(
+                report, shown, marks_in(self.store, lesson), appealed))
             resp.downloadable_as = f"class-results-lesson-{lesson}.csv"
         else:
-            home = f"{req.scheme}://{req.get_header('Host') or req.host}/"
             resp.content_type = "application/x-ndjson; charset=utf-8"
             resp.text = self.live.report(lesson, lambda report: to_xapi(
-                report, home, appeals.every(self.store)))
+                report, lesson=lesson, appeals=appeals.every(self.store)))
             resp.downloadable_as = f"class-results-lesson-{lesson}.xapi.jsonl"
 
 
@@ -241,6 +244,7 @@ ROUTES = {
     "/teacher/import": ImportFile, "/teacher/students/{student_id}/delete": DeleteStudent,
     "/teacher/students/{student_id}/retake": Retake,
     "/teacher/delete-everything": DeleteEverything, **PEOPLE_ROUTES, **MEASURING_ROUTES,
+    **CLASS_PAGE_ROUTES,  # one student, a lesson's title, marks (class_page_api.py)
     **LEAD_ROUTES,  # leading from the front (lead_api.py)
     **APPEAL_ROUTES,  # argue with the key (appeals_api.py)
 }

@@ -29,6 +29,7 @@ class ItemInfo:
     version: str
     label: str              # the question, the quote, or "" for a mark-claims text
     options: dict           # option or sentence id -> its text
+    quote: str = ""         # the sentence of the case the item asks about, if any
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,9 @@ class Catalogue:
         exercises = {}
         for exercise in module.exercises.values():
             kind = exercise.handler
+            quotes = {item.id: getattr(item, "quote", "") or "" for item in exercise.items}
             items = {saved["id"]: ItemInfo(saved["id"], saved["version"], saved["label"],
-                                           dict(saved["options"]))
+                                           dict(saved["options"]), quotes.get(saved["id"], ""))
                      for saved in kind.saved_items(exercise)}
             exercises[exercise.id] = ExerciseInfo(
                 exercise.id, exercise.title, exercise.kind, items,

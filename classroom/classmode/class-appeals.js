@@ -70,5 +70,5 @@ function appealEntry(a) {
   return li;
 }
 
-// Drawn again whenever the board refreshes (its "updated" line changes), signed in by then.
-if (classMode) new MutationObserver(() => drawAppeals()).observe(part("updated"), { childList: true });
+// Drawn again with the rest of the board at each refresh (class-page.js), signed in by then.
+if (classMode) onRefresh(() => drawAppeals());

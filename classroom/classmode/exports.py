@@ -10,6 +10,7 @@ import json
 import time
 import uuid
 
+from .marks import mark_text
 from .views import NOT_HANDED_IN, rows
 from .work import Report
 
@@ -18,10 +19,14 @@ XAPI_COMMENTED = {"id": "http://adlnet.gov/expapi/verbs/commented",
                   "display": {"en-US": "commented"}}
 XAPI_INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction"
 _NAMESPACE = uuid.UUID("5b0e1f0c-6d1c-4b0a-9a57-0c1a55e5c1a5")  # stable statement ids
+# The module's activities are the same next week on another address or port (D16).
+MODULE_IRI = "https://weighing-health-claims.invalid/"
 
 
 CSV_COLUMNS = ["student id", "name", "exercise", "exercise title", "item", "question", "answer",
-               "verdict", "score", "out of", "checks", "verdict at first check", "last activity", "hand-in"]
+               "verdict", "score", "out of", "checks", "verdict at first check", "last activity", "hand-in",
+               "lesson", "lesson date", "student total", "student out of", "rubric levels",
+               "teacher's comment"]
 # A student's appeal on the item (appeals.py), its state and the teacher's reply, at the end.
 APPEAL_COLUMNS = ["appeal", "appeal state", "teacher's reply"]
 
@@ -33,25 +38,48 @@ def neutral(cell):
     return cell
 
 
-def to_csv(report: Report, appeals: list | None = None) -> str:
-    """One row per student and item, for a spreadsheet; with the student's last appeal on it."""
+def to_csv(report: Report, lesson: dict | None = None, marks: dict | None = None,
+           appeals: list | None = None) -> str:
+    """One row per student and item (items not answered too, D17), for a spreadsheet: the
+    lesson's title and date, times a spreadsheet reads as dates, each student's total, and
+    the student's last appeal on the item."""
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS + APPEAL_COLUMNS)
     appealed = {(a["student"], a["exercise"], a["item"]): a for a in appeals or []}
-    for row in rows(report):
+    every = list(rows(report))
+    totals: dict = {}
+    for row in every:
+        if row["verdict"] and row["exercise"].handler.scored:
+            points, out_of = totals.get(row["student"], (0, 0))
+            totals[row["student"]] = (points + row["verdict"]["score"],
+                                      out_of + row["verdict"]["max"])
+    title, date = (lesson["title"], _date(lesson["started"])) if lesson else ("", "")
+    for row in every:
         exercise, verdict = row["exercise"], row["verdict"]
         answered = row["response"] is not None
+        total = totals.get(row["student"], ("", ""))
+        mark = (marks or {}).get((row["student"], exercise.id, row["item"]))
         appeal = appealed.get((row["student"], exercise.id, row["item"]))
         writer.writerow([neutral(cell) for cell in (
             row["student"], row["name"], exercise.id, exercise.title, row["item"],
             exercise.items[row["item"]].label,
-            exercise.answer_text(row["item"], row["response"]) if answered else "",
+            _answer_text(exercise, row["item"], row["response"]) if answered else "",
             verdict["verdict"] if verdict else _unscored(row),
             verdict["score"] if verdict else "", verdict["max"] if verdict else "",
-            row["checks"], row["first"], _iso(row["last"]), row["handin"],
+            row["checks"], row["first"], _local(row["last"]), row["handin"],
+            title, date, *total, mark_text(mark), mark["comment"] if mark else "",
             *((appeal["reason"], appeal["state"], appeal["reply"]) if appeal else ("",) * 3))])
     return out.getvalue()
+
+
+def _answer_text(exercise, item_id: str, response) -> str:
+    """The answer in words; a marked text's marks with the sentences' words, not their ids."""
+    if exercise.handler.whole_text and isinstance(response, dict):
+        sentences = exercise.items[item_id].options
+        return "; ".join(f"“{sentences.get(s, s)}”: {exercise.labels.get(k, k)}"
+                         for s, k in response.items())
+    return exercise.answer_text(item_id, response)
 
 
 def _unscored(row) -> str:
@@ -62,10 +90,11 @@ def _unscored(row) -> str:
     return "unanswered" if row["response"] is None else "for an earlier version"
 
 
-def to_xapi(report: Report, home_page: str, appeals: list | None = None) -> str:
+def to_xapi(report: Report, home_page: str = MODULE_IRI, lesson: int | None = None,
+             appeals: list | None = None) -> str:
     """xAPI statements, one JSON object a line: each student's current answer to each item (a
     check-up's: as handed in), as a cmi.interaction activity, with a pseudonymous account (the
-    random student id) as actor."""
+    random student id) as actor; statement ids differ from one lesson to the next (D16)."""
     lines = []
     for row in rows(report):
         if row["response"] is None:  # a check-up part not handed in, or an item left blank
@@ -79,7 +108,7 @@ def to_xapi(report: Report, home_page: str, appeals: list | None = None) -> str:
                 result["score"] = {"raw": verdict["score"], "min": 0, "max": verdict["max"],
                                    "scaled": round(verdict["score"] / verdict["max"], 4)}
         statement = {
-            "id": str(uuid.uuid5(_NAMESPACE, f"{row['student']}/{exercise.id}/{row['item']}/"
+            "id": str(uuid.uuid5(_NAMESPACE, f"{lesson}/{row['student']}/{exercise.id}/{row['item']}/"
                                              f"{json.dumps(row['response'], sort_keys=True)}")),
             "actor": {"objectType": "Agent",
                       "account": {"homePage": home_page, "name": row["student"]}},
@@ -91,7 +120,7 @@ def to_xapi(report: Report, home_page: str, appeals: list | None = None) -> str:
             "result": result,
             "context": {"contextActivities": {"parent": [
                 {"objectType": "Activity", "id": f"{home_page}exercises/{exercise.id}"}]}},
-            "timestamp": _iso(row["last"])}
+            "timestamp": _iso(row["at"])}  # when this item's answer arrived (D16)
         lines.append(json.dumps(statement, ensure_ascii=False))
     lines += [json.dumps(_xapi_appeal(appeal, report, home_page), ensure_ascii=False)
               for appeal in appeals or [] if appeal["student"] in report.names
@@ -130,3 +159,12 @@ def _xapi_response(response) -> str:
 
 def _iso(seconds: float) -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
+
+
+def _local(seconds: float) -> str:
+    """The laptop's time, as the class page shows it, in the form spreadsheets read as a date."""
+    return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(seconds))
+
+
+def _date(seconds: float) -> str:
+    return time.strftime("%Y-%m-%d", time.localtime(seconds))

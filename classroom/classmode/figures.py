@@ -66,8 +66,9 @@ def entry_from_totals(exercise: ExerciseInfo, totals: Counter, reasons: dict,
     if exercise.handler.whole_text:
         sentences = exercise.items[TEXT_ITEM].options
         tried = totals["tried"]
-        for claim_id, claim in exercise.key["items"].items():
-            row = {"id": claim_id, "label": sentences.get(claim["sentence"], claim_id),
+        for number, (claim_id, claim) in enumerate(exercise.key["items"].items(), 1):
+            row = {"id": claim_id, "number": number, "quote": "",
+                   "label": sentences.get(claim["sentence"], claim_id),
                    "answered": tried, "checked": tried,
                    "firstRight": _percent(totals["first", claim_id], tried),
                    "lastRight": _percent(totals["last", claim_id], tried), "scored": True,
@@ -79,16 +80,18 @@ def entry_from_totals(exercise: ExerciseInfo, totals: Counter, reasons: dict,
             rows.append(row)
         marked = commonest.get(("marked",))
         if marked:
-            rows.append({"id": "not-a-claim", "label": "", "answered": tried, "checked": tried,
+            rows.append({"id": "not-a-claim", "number": None, "quote": "", "label": "",
+                         "answered": tried, "checked": tried,
                          "firstRight": None, "lastRight": None, "scored": False,
                          "commonWrong": {"answer": sentences.get(marked[0], marked[0]),
                                          "count": marked[1],
                                          "reason": exercise.key["notClaims"].get(
                                              marked[0], exercise.key["notAClaim"])}})
     else:
-        for item_id in exercise.items:
+        for number, item_id in enumerate(exercise.items, 1):  # numbered as in the key (D9)
             tried = totals["tried", item_id]
-            row = {"id": item_id, "label": exercise.items[item_id].label or item_id,
+            row = {"id": item_id, "number": number, "quote": exercise.items[item_id].quote,
+                   "label": exercise.items[item_id].label or item_id,
                    "answered": totals["answered", item_id], "checked": tried,
                    "firstRight": _percent(totals["first", item_id], tried),
                    "lastRight": _percent(totals["last", item_id], tried),
@@ -136,13 +139,17 @@ class LiveFigures:
         return Report(self.catalogue, students, scorer=self.scorer, work=self.work,
                       at_once=self.at_once)
 
-    def as_json(self, students: dict) -> str:
+    def as_json(self, students: dict, joined: tuple = ()) -> str:
         """{"students", "help", "exercises"} as JSON text, for the class page; the same text
-        while nothing new arrived."""
-        names = tuple((sid, student.name) for sid, student in students.items())
+        while nothing new arrived. `joined`: the ids of students who joined in this lesson,
+        listed even before their first answer (D5)."""
+        names = (tuple((sid, student.name) for sid, student in students.items()), joined)
         if self._json and self._json[0] == names:
             return self._json[1]
         rows, helped, exercises = self.update(students)
+        rows += [{"id": sid, "name": students[sid].name, "started": 0, "done": 0, "scores": [],
+                  "last": None, "joined": students[sid].joined}
+                 for sid in joined if sid in students and sid not in self.work]
         text = json.dumps({"students": sorted(rows, key=lambda row: row["name"].casefold()),
                            "help": help_order(helped), "exercises": exercises},
                           ensure_ascii=False, separators=(",", ":"))

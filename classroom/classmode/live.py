@@ -26,6 +26,17 @@ FOLD_EVERY = 0.02         # seconds between updates: the refresh waits for at mo
 WATCHED_SECONDS = 60.0    # figures are kept ready while the class page asked for them this recently
 
 
+def joined_in(lessons: list[dict], lesson: int, students: dict) -> tuple:
+    """The ids of the students who joined while this lesson was the current one."""
+    starts = [row["started"] for row in lessons]
+    ids = [row["id"] for row in lessons]
+    if lesson not in ids:
+        return ()
+    at = ids.index(lesson)
+    until = starts[at + 1] if at + 1 < len(starts) else float("inf")
+    return tuple(sid for sid, student in students.items() if starts[at] <= student.joined < until)
+
+
 class CatalogueUnreadable(Exception):
     """The module's exercise files cannot be read, and no earlier reading to fall back on."""
 
@@ -88,7 +99,9 @@ class LiveClass:
         """The class page's figures as JSON text; the same text while nothing new arrives."""
         self._watched = (lesson, time.monotonic())
         with self._report_lock:
-            return self.figures(lesson).as_json(shown_apart(self.store.students()))
+            students = shown_apart(self.store.students())
+            return self.figures(lesson).as_json(students, joined_in(self.store.lessons(), lesson,
+                                                                    students))
 
     def class_page_json(self, lesson: int) -> str:
         """What the class page shows of a lesson: the lessons, the check-up's settings and the
@@ -99,6 +112,7 @@ class LiveClass:
         texts = {name: json.dumps(value, ensure_ascii=False) for name, value in members.items()}
         texts["figures"] = self.figures_json(lesson)
         texts["handedIn"] = json.dumps(students_who_handed_in(self.store), ensure_ascii=False)
+        texts["now"] = json.dumps(time.time())  # "idle for 6 min" by the laptop's clock
         return "{" + ",".join(f"{json.dumps(name)}:{text}" for name, text in texts.items()) + "}"
 
     def events_arrived(self) -> None:

@@ -6,6 +6,7 @@ applies the missing steps in order, after keeping a copy of the file).
 
 from .appeals import APPEALS_SCHEMA
 from .lead import LEAD_SCHEMA
+from .marks_table import MARKS_SCHEMA
 from .measuring_tables import OCCASIONS_SCHEMA
 from .people_tables import PEOPLE_SCHEMA
 
@@ -47,4 +48,5 @@ CREATE TABLE IF NOT EXISTS checkups (
 MIGRATIONS = [SCHEMA, PEOPLE_SCHEMA,  # 2: who is who (people_tables.py)
               LEAD_SCHEMA,  # 3: leading from the front, a pasted text (lead.py)
               APPEALS_SCHEMA,  # 4: appeals, and answers accepted for the class (appeals.py)
-              OCCASIONS_SCHEMA]  # 5: the before-and-after test's occasions (measuring.py)
+              OCCASIONS_SCHEMA,  # 5: the before-and-after test's occasions (measuring.py)
+              MARKS_SCHEMA]  # 6: the teacher's rubric marks on open answers (marks_table.py)

@@ -11,7 +11,10 @@ from ..words import table
 
 SCRIPT_PATH = "assets/javascripts/class-page.js"
 HERE = Path(__file__).parent
-PARTS = ["class-page.js", "class-people.js",  # the board; who is in the class and the way in
+# The board and its refresh; then each section's own file (a new section adds one line here);
+# who is in the class and the way in.
+PARTS = ["class-page.js", "class-students.js", "class-items.js", "class-marks.js",
+         "class-reports.js", "class-checkup.js", "class-people.js",
          "class-appeals.js",  # disagreements with the key
          "class-measuring.js"]  # the test before and after the lessons
 

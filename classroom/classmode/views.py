@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..contract import TEXT_ITEM
+from .marks_table import CRITERIA
 from .work import Report
 
 # The "hand-in" column of a check-up's rows (practice rows leave it empty).
@@ -47,18 +48,21 @@ def spread(report: Report, exercise_id: str, item_id: str) -> dict:
                         for text, count in counts.most_common()]}
 
 
-def open_responses(report: Report, exercise_id: str, item_id: str, names: bool) -> dict:
-    """The written answers to one item; the names only when the teacher asks for them."""
+def open_responses(report: Report, exercise_id: str, item_id: str, names: bool,
+                   marks: dict | None = None) -> dict:
+    """The written answers to one item, each with the teacher's mark (marks.py); the names
+    only when the teacher asks for them."""
     exercise = report.catalogue.exercises[exercise_id]
     responses = []
     for sid, w in report.work.items():
         answer = w.get(exercise_id) and report.shown_answer(exercise, w[exercise_id], item_id)
         if answer and answer[0] == exercise.items[item_id].version and str(answer[1]).strip():
-            responses.append({"name": report.names[sid] if names else None,
-                              "text": exercise.answer_text(item_id, answer[1])})
+            responses.append({"name": report.names[sid] if names else None, "student": sid,
+                              "text": exercise.answer_text(item_id, answer[1]),
+                              "mark": (marks or {}).get((sid, exercise_id, item_id))})
     responses.sort(key=lambda r: (r["name"] or "").casefold())
     return {"exercise": exercise.title, "item": exercise.items[item_id].label or item_id,
-            "responses": responses}
+            "responses": responses, "criteria": CRITERIA}
 
 
 def rows(report: Report):
@@ -73,18 +77,17 @@ def rows(report: Report):
                 yield from handin_rows(report, sid, exercise, work)
                 continue
             for item_id in exercise.items:
-                answer = work.current.get(item_id)
-                if answer is None:
-                    continue
+                answer = work.current.get(item_id)  # None: not answered, counted as such (D17)
                 verdict = report.scorer(exercise, item_id, answer)
                 tried = [report.scorer(exercise, item_id, c[item_id]) for c in work.checks
                          if c.get(item_id) is not None]
                 tried = [v for v in tried if v]
                 yield {"student": sid, "name": report.names[sid], "exercise": exercise,
-                       "item": item_id, "version": answer[0], "response": answer[1],
+                       "item": item_id, "version": answer and answer[0],
+                       "response": answer and answer[1],
                        "verdict": verdict, "checks": len(tried),
                        "first": tried[0]["verdict"] if tried else "", "last": work.last,
-                       "handin": ""}
+                       "at": work.answered_at.get(item_id, work.last), "handin": ""}
 
 
 def handin_rows(report: Report, sid: str, exercise, work):
@@ -94,13 +97,13 @@ def handin_rows(report: Report, sid: str, exercise, work):
     for item_id in exercise.items:
         row = {"student": sid, "name": report.names[sid], "exercise": exercise, "item": item_id,
                "version": None, "response": None, "verdict": None, "checks": 0, "first": "",
-               "last": work.last, "handin": NOT_HANDED_IN}
+               "last": work.last, "at": work.last, "handin": NOT_HANDED_IN}
         if handin is not None:
             answer = handin[0].get(item_id)
             tried = [report.scorer(exercise, item_id, answers.get(item_id))
                      for answers, _ in work.handins]
             row.update(version=answer and answer[0], response=answer and answer[1],
                        verdict=report.scorer(exercise, item_id, answer), checks=len(tried),
-                       first=tried[0]["verdict"] if tried[0] else "", last=handin[1],
+                       first=tried[0]["verdict"] if tried[0] else "", last=handin[1], at=handin[1],
                        handin=RETAKE if work.retake else HANDED_IN)
         yield row

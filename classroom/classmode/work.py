@@ -24,6 +24,7 @@ class Work:
     solution_without_try: bool = False
     shown: set = field(default_factory=set)       # items whose solution the student was shown
     last: float = 0.0
+    answered_at: dict = field(default_factory=dict)  # item id -> when its answer last arrived
     # A check-up's hand-ins since the teacher last allowed a retake: (answers, when received).
     handins: list = field(default_factory=list)
     retake: bool = False                          # these hand-ins are a retake's
@@ -41,6 +42,7 @@ class Scorer:
     def __init__(self, catalogue: Catalogue):
         self.catalogue = catalogue
         self._seen: dict = {}
+        self.reasons: dict = {}  # (exercise, item, answer) -> the reason that fits that answer
 
     def __call__(self, exercise: ExerciseInfo, item_id: str, answer) -> dict | None:
         """The verdict on (version, response), or None if it answers an older version."""
@@ -70,6 +72,7 @@ def fold(events, work: dict | None = None) -> dict[str, dict[str, Work]]:
                           (a["v"], a["r"], json.dumps(a["r"], sort_keys=True)))
                    for item, a in event.items.items()}
         for item, answer in answers.items():
+            mine.answered_at[item] = event.received
             if answer is None:
                 mine.current.pop(item, None)
             else:
@@ -120,14 +123,35 @@ class Report:
 
     def progress(self, exercise: ExerciseInfo, work: Work) -> tuple:
         """One student's progress on one exercise, which LiveFigures keeps until their next
-        event on it: (started, done, Checks not all right, whether the last one is among them)."""
-        not_right = [check for check in work.checks if any(
-            v is None or v["verdict"] in NOT_RIGHT
-            for v in self._verdicts(exercise, check).values())]
-        done = bool(work.checks) and all(v is not None and v["verdict"] != "unanswered"
-                                         for v in self._verdicts(exercise, work.checks[-1]).values())
+        event on it: (started, done, Checks not all right, whether the last one is among them,
+        the score of the last Check or of the marked hand-in as (points, out of), or None)."""
+        verdicts = [self._verdicts(exercise, check) for check in work.checks]  # once each
+        not_right = [n for n, found in enumerate(verdicts) if any(
+            v is None or v["verdict"] in NOT_RIGHT for v in found.values())]
+        done = bool(verdicts) and all(v is not None and v["verdict"] != "unanswered"
+                                      for v in verdicts[-1].values())
+        last = verdicts[-1] if verdicts and not exercise.assessment else None
         return (bool(work.current or work.checks), done, len(not_right),
-                bool(not_right) and work.checks[-1] is not_right[-1])
+                bool(not_right) and not_right[-1] == len(verdicts) - 1,
+                self.score(exercise, work, last))
+
+    def score(self, exercise: ExerciseInfo, work: Work, last: dict | None = None):
+        """(points, out of) of the last Check (its verdicts `last`, when known already), or of
+        the hand-in a check-up part is marked on; None for written answers and for work never
+        checked (D14: a score, not only "done")."""
+        if not exercise.handler.scored:
+            return None
+        if last is None:
+            if exercise.assessment:
+                handin = self.marked(work)
+                answers = handin[0] if handin else None
+            else:
+                answers = work.checks[-1] if work.checks else None
+            if answers is None:
+                return None
+            last = self._verdicts(exercise, answers)
+        verdicts = [v for v in last.values() if v is not None]
+        return (sum(v["score"] for v in verdicts), sum(v["max"] for v in verdicts))
 
     def _progress_of(self, sid: str, progress=None) -> dict:
         """exercise id -> (exercise, work, progress) for one student's known exercises."""
@@ -140,22 +164,28 @@ class Report:
         return found
 
     def student_row(self, sid: str, progress=None) -> dict:
-        """Who is working: one student's exercises started and done, and when last seen."""
+        """Who is working: one student's exercises started and done, their score on each
+        exercise checked ([points, out of], or None, in the catalogue's order), and when they
+        last answered."""
         known = self._progress_of(sid, progress)
         return {"id": sid, "name": self.names[sid],
                 "started": sum(p[0] for _, _, p in known.values()),
                 "done": sum(p[1] for _, _, p in known.values()),
+                # In the catalogue's order, as the exercises' entries: short for 300 students.
+                "scores": [list(known[ex_id][2][4]) if ex_id in known and known[ex_id][2][4]
+                           else None for ex_id in self.catalogue.exercises],
                 "last": max(w.last for w in self.work[sid].values())}
 
     def help_rows(self, sid: str, progress=None) -> list[dict]:
         """Who may need help: many Checks not all right, or the solution shown before trying."""
         found = []
-        for ex_id, (exercise, work, (_, _, wrong, last_wrong)) in self._progress_of(
+        for ex_id, (exercise, work, (_, _, wrong, last_wrong, _)) in self._progress_of(
                 sid, progress).items():
             if wrong >= HELP_AFTER_WRONG_CHECKS and last_wrong:
                 found.append({"student": sid, "name": self.names[sid], "exercise": ex_id,
                               "title": exercise.title, "why": "checks", "count": wrong})
-            if work.solution_without_try:
+            # The flag clears once a Check is all right (D15).
+            if work.solution_without_try and (not work.checks or last_wrong):
                 found.append({"student": sid, "name": self.names[sid], "exercise": ex_id,
                               "title": exercise.title, "why": "solution", "count": 0})
         return found
@@ -179,12 +209,34 @@ class Report:
             wrong = {}
             for answer, v in {a[2]: (a, v) for a, v in tries}.values():
                 if v["verdict"] in ("wrong", "partly"):
-                    wrong[exercise.answer_text(item_id, answer[1])] = " ".join(
-                        r for r in v["reasons"] if r)
+                    memo = (exercise.id, item_id, answer[2])  # 300 students, few answers
+                    if memo not in self.scorer.reasons:
+                        self.scorer.reasons[memo] = wrong_reason(exercise, item_id, answer[1], v)
+                    wrong[exercise.answer_text(item_id, answer[1])] = self.scorer.reasons[memo]
             part[item_id] = (answered, bool(tries),
-                             bool(tries) and tries[0][1]["verdict"] == "right",
+                             # A first Check after seeing the solution is not a first try (D15).
+                             bool(tries) and tries[0][1]["verdict"] == "right"
+                             and not work.solution_without_try,
                              bool(tries) and tries[-1][1]["verdict"] == "right", wrong)
         return part
+
+
+def wrong_reason(exercise: ExerciseInfo, item_id: str, response, verdict: dict) -> str:
+    """The key's reason that fits this wrong answer (D13): for several answers, the reasons of
+    the options wrongly chosen and of those missed, never of those rightly chosen; "" when the
+    key gives none (the page then says so in words)."""
+    item = exercise.key.get("items", {}).get(item_id, {})
+    right, reasons = item.get("answer"), item.get("reasons")
+    chosen = [response] if isinstance(response, str) else response
+    if isinstance(right, list) and isinstance(chosen, list) and isinstance(reasons, dict):
+        options, response = exercise.items[item_id].options, chosen
+        extra = [o for o in response if o not in right]
+        missed = [o for o in right if o not in response]
+        parts = [reasons.get(o, "") for o in extra]
+        parts += [f"Missed “{options.get(o, o)}”: {reasons.get(o, '')}".rstrip(": ")
+                  for o in missed]
+        return " ".join(p for p in parts if p)
+    return " ".join(r for r in verdict["reasons"] if r)
 
 
 def help_order(rows: list[dict]) -> list[dict]:

@@ -31,3 +31,20 @@ function resendOffer(send) {
   no.addEventListener("click", () => offer.remove());
   return offer;
 }
+
+// The teacher's comments on this student's written answers, each under its item.
+async function showComments(token) {
+  try {
+    const answer = await fetch(CONTRACT.apiPrefix + "comments", { credentials: "same-origin", headers: { Authorization: "Bearer " + token } });
+    if (!answer.ok) return;
+    const found = (await answer.json()).comments;
+    all(document, "[data-kind=open]").forEach((root) => {
+      const mine = found[root.dataset.exercise] || {};
+      all(root, "[data-item]").forEach((item) => {
+        if (!has(mine, item.dataset.item) || item.querySelector(".whc-comment")) return;
+        const box = item.appendChild(el("div", "admonition note whc-comment"));
+        box.append(el("p", "admonition-title", say("class_comment", {})), el("p", "", mine[item.dataset.item]));
+      });
+    });
+  } catch (error) { /* the laptop is away: the comment shows on the next visit */ }
+}

@@ -112,6 +112,11 @@ const Class = (() => {
         const done = new Set(body.stored.concat(body.refused.map((r) => r.id)));
         const reached = new Set(body.stored);  // what reached the teacher under this join
         batch.forEach((e) => { if (reached.has(e.id) && me.sent && !me.sent.includes(e.exercise)) me.sent.push(e.exercise); });
+        // The last word on each exercise: a refused answer never reads "Saved for your teacher" (D7).
+        batch.forEach((e) => {
+          const refusal = body.refused.find((r) => r.id === e.id);
+          if (done.has(e.id)) fate(e.exercise, refusal && refusal.error);
+        });
         outbox = outbox.filter((e) => !done.has(e.id));
         keep();
         oneByOne = Math.max(0, oneByOne - 1);
@@ -158,9 +163,13 @@ const Class = (() => {
     return batch;
   }
 
+  // Why the laptop refused this exercise's last answer sent, or nothing once one was taken.
+  const fate = (exercise, why) => { me.refused = Object.assign({}, me.refused, { [exercise]: why || undefined }); };
+
   // An answer the laptop will never take is kept apart, and said so, never thrown away.
   function setAside(event, reason) {
     load();
+    if (me) fate(event.exercise, reason);
     aside.push({ event, reason });
     outbox = outbox.filter((e) => e.id !== event.id);
     store.set(ASIDE, JSON.stringify(aside));
@@ -178,10 +187,12 @@ const Class = (() => {
       const waiting = outbox.filter((e) => e.exercise === root.dataset.exercise).length;
       // A check-up's answers count only once handed in: the hand-in's own line says that.
       const saved = Answers.read(root.dataset.exercise).record && !root.hasAttribute("data-assessment");
-      const reached = saved && me && !me.lost && (!me.sent || me.sent.includes(root.dataset.exercise));
+      const reached = saved && me && !me.lost && (!me.sent || me.sent.includes(root.dataset.exercise))
+        && !(me.refused || {})[root.dataset.exercise];
       line.textContent = [me && me.waiting ? say("class_not_admitted", {})
         : waiting ? say("class_waiting", { count: waiting }) + (held && " " + held)
-        : reached ? say("class_saved", {}) : "",
+        : reached ? say("class_saved", {})
+        : me && (me.refused || {})[root.dataset.exercise] && !refused.length ? say("class_refused", { reason: me.refused[root.dataset.exercise] }) : "",
       refused.length ? say("class_set_aside", { count: refused.length, reason: refused[refused.length - 1].reason }) : ""]
         .filter(Boolean).join(" ");
     });
@@ -248,6 +259,7 @@ const Class = (() => {
     status();
     // A check-up page asks the laptop anyway (results()): no request more there.
     if (joined() && !outbox.length && !document.querySelector("[data-assessment]")) confirmJoined();
+    if (joined() && document.querySelector("[data-kind=open]")) showComments(me.token);
     const first = document.querySelector("[data-exercise]"), mine = document.querySelector("[data-my-answers]");
     if (!joined() && !document.querySelector(".whc-join")) {
       if (mine) prompt((form) => mine.prepend(form), false);

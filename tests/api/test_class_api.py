@@ -110,7 +110,7 @@ def test_the_class_page_reads_the_lesson_and_its_figures(api, teacher, catalogue
     assert answer.headers["Content-Type"].startswith("application/json")
     report = answer.json
     assert list(report) == ["lesson", "lessons", "checkup", "saving", "sameName", "waiting",
-                            "figures", "handedIn"]
+                            "figures", "handedIn", "now"]
     assert report["saving"] == {"ok": True}
     assert report["checkup"] == {"open": False, "feedback": "release", "released": False}
     assert list(report["figures"]) == ["students", "help", "exercises"]

@@ -99,6 +99,10 @@ def test_thirty_files_give_the_figures_of_thirty_live_students(browser, site, tm
         page.locator("[data-class-import-summary]").get_by_text(
             f"{STUDENTS} of {len(files)} files loaded").wait_for(timeout=60000)
         lines = page.locator("[data-class-import-list] li").all_inner_texts()
+        loaded = [text for text in lines if ": loaded, " in text]
+        # D18: "1 exercise", never "1 exercises"; a name ending in a full stop gets no second.
+        assert loaded and all(" 1 exercises " not in text and not text.endswith("..")
+                              for text in loaded), loaded
         for file_name, (_, reason) in BAD_FILES.items():
             line = next(text for text in lines if text.startswith(file_name))
             assert "was not loaded" in line and reason in line, line

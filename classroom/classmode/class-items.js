@@ -1,0 +1,121 @@
+// The class page: items a class can discuss. The items most missed first; each exercise's items
+// numbered as in the answer key with their quote; Show draws the answers right under the item
+// (D4), labelled in words; the key's answers and reasons only while the teacher shows the key,
+// which is off by default while the check-up is open (D8). Joined after class-students.js.
+let chosen = null;      // the item whose answers are shown: {exercise, item, open}
+let keyWhenOpen = null; // the check-up's open state the key toggle was last set for
+
+const itemName = (ex, item) => item.number ? say("cp_item_number", { number: item.number, label: item.label }) : item.label;
+
+onRefresh(async (data) => {
+  const toggle = part("key-shown");
+  if (keyWhenOpen !== data.checkup.open) { toggle.checked = !data.checkup.open; keyWhenOpen = data.checkup.open; }
+  const key = toggle.checked, worked = data.figures.exercises.filter((ex) => ex.students);
+  const missed = worked.filter((ex) => ex.scored).flatMap((ex) => ex.items
+    .filter((item) => item.scored && item.checked && item.lastRight < 100).map((item) => ({ ex, item })))
+    .sort((a, b) => a.item.lastRight - b.item.lastRight || a.item.firstRight - b.item.firstRight).slice(0, 5);
+  redraw(part("missed"), missed.map((m) => [m.ex.id, m.item.id, m.item.lastRight, m.item.checked]), (list) => {
+    if (!missed.length) list.append(el("li", "", say("cp_missed_none", {})));
+    missed.forEach(({ ex, item }) => {
+      const link = list.appendChild(el("li")).appendChild(el("a", "", shortTitle(ex.title) + ", " + itemName(ex, item)));
+      link.href = "#" + rowId(ex, item);
+      link.after(" " + say("cp_missed_line", { percent: item.lastRight, count: item.checked }));
+    });
+  });
+  byKey(part("exercises"), worked.map((ex) => ({ ...ex, key })), (ex) => ex.id, (box, ex) => {
+    if (!box.firstChild) {
+      box.append(el("h3", "", ex.title));
+      const table = box.appendChild(el("table", "whc-class__items"));
+      const head = table.appendChild(el("thead")).appendChild(el("tr"));
+      ["cp_item", "cp_answered", "cp_first", "cp_last_check", "cp_common_wrong", "cp_why", "cp_show"].forEach((k) => { cell(head, say(k, {}), "th").scope = "col"; });
+    }
+    byKey(box.querySelector("table"), ex.items.map((item) => ({ ...item, key })), (item) => item.id,
+          (body, item) => drawItem(body, ex, item), "tbody");
+  }, "div");
+  if (chosen) await detail();
+});
+
+const rowId = (ex, item) => "class-item-" + ex.id + "-" + item.id;
+
+// One item's row (its answers' row, if shown, stays under it).
+function drawItem(body, ex, item) {
+  const old = body.querySelector("[data-class-item]");
+  const row = el("tr");
+  row.dataset.classItem = ex.id + "/" + item.id;
+  row.id = rowId(ex, item);
+  const head = cell(row, itemName(ex, item), "th");
+  head.scope = "row";
+  if (item.quote) head.append(el("q", "", item.quote));
+  cell(row, String(item.answered));
+  cell(row, item.scored ? percent(item.firstRight, item.checked) : say("cp_none", {}));
+  cell(row, item.scored ? percent(item.lastRight, item.checked) : say("cp_none", {}));
+  const wrong = item.commonWrong;
+  cell(row, wrong ? say("cp_wrong_count", wrong) : say("cp_none", {}));
+  cell(row, !wrong ? "" : !item.key ? say("cp_key_hidden", {}) : wrong.reason || say("cp_no_reason", {}));
+  const show = row.appendChild(el("td"));
+  if (old) old.replaceWith(row); else body.prepend(row);
+  if (item.id === "not-a-claim") return;
+  const open = !ex.scored;  // written answers are read one by one, not counted
+  const id = ex.id + "/" + item.id;
+  const choose = show.appendChild(button(say("cp_show", {}), () => toggleItem(body, { exercise: ex.id, item: item.id, open, id }), "show:" + id));
+  // Short to see; the item's number and question for a screen reader, which reads the button alone.
+  choose.setAttribute("aria-label", say(open ? "cp_open_button" : "cp_spread_button", { item: itemName(ex, item).slice(0, 80) }));
+  choose.setAttribute("aria-expanded", String(!!chosen && chosen.id === id));
+}
+
+function closeItem() {
+  all(page, "[data-class-detail]").forEach((row) => row.remove());
+  all(page, "[data-class-item] button[aria-expanded=true]").forEach((b) => b.setAttribute("aria-expanded", "false"));
+  chosen = null;
+}
+
+async function toggleItem(body, which) {
+  const again = chosen && chosen.id === which.id;
+  closeItem();
+  if (again) return;
+  chosen = { ...which, body };
+  body.querySelector("[data-class-item] button").setAttribute("aria-expanded", "true");
+  const row = body.appendChild(el("tr"));
+  row.dataset.classDetail = which.id;
+  const box = row.appendChild(el("td"));
+  box.colSpan = 7;
+  box.setAttribute(which.open ? "data-class-open" : "data-class-spread", "");
+  await detail();
+  row.scrollIntoView({ block: "nearest" });  // the answers where the teacher is looking (D4)
+}
+
+// The answers of the item shown, under its row: counts without names, right ones said in words
+// while the key is shown; or the written answers (names only when the teacher asks).
+async function detail() {
+  const box = chosen.body.querySelector("[data-class-detail] td");
+  if (!box) return;
+  const q = "?lesson=" + lesson + "&exercise=" + encodeURIComponent(chosen.exercise) + "&item=" + encodeURIComponent(chosen.item);
+  if (chosen.open) {
+    const answer = await api("open" + q + "&names=" + (part("names").checked ? "1" : "0"));
+    if (!answer.ok || !chosen) return;
+    const data = await answer.json();
+    if (!box.whcEditing) redraw(box, data, () => drawOpenAnswers(box, data));  // never under the teacher's typing
+    return;
+  }
+  const answer = await api("spread" + q);
+  if (!answer.ok || !chosen) return;
+  const data = await answer.json(), key = part("key-shown").checked;
+  redraw(box, [data, key], () => {
+    const total = data.answers.reduce((sum, a) => sum + a.count, 0);
+    box.append(el("p", "", say("cp_spread_total", { count: total })));
+    const list = box.appendChild(el("ul", "whc-class__bars"));
+    data.answers.forEach((a) => {
+      const right = key && data.scored ? say(a.right ? "cp_spread_right" : "cp_spread_wrong", {}) : "";
+      const li = list.appendChild(el("li", key && data.scored ? (a.right ? "whc-class__right" : "whc-class__wrong") : ""));
+      const meter = el("meter");
+      Object.assign(meter, { min: 0, max: total || 1, value: a.count });
+      meter.setAttribute("aria-label", a.answer);
+      li.append(el("span", "", a.answer + right + ": " + say("cp_spread_count", { count: a.count }) + " "), meter);
+    });
+  });
+}
+
+if (classMode) {
+  part("names").addEventListener("change", () => chosen && chosen.open && detail());
+  part("key-shown").addEventListener("change", () => latest && refresh());
+}

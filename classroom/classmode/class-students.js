@@ -1,0 +1,117 @@
+// The class page: who has joined (idle ones too) with their score per exercise, who may need
+// help, and one student's work in one click. Joined after class-page.js (page.py).
+let student = null;  // the id of the student whose work is shown
+
+// Since the last answer, in words: "3 min ago", or "joined 10:42, no answer yet" (D5, D21).
+function lastSeen(s, now) {
+  if (s.last == null) return say("cp_joined_idle", { time: clock(s.joined) });
+  const minutes = Math.floor((now - s.last) / 60);
+  return minutes < 1 ? say("cp_just_now", { time: clock(s.last) }) : say("cp_idle", { count: minutes, time: clock(s.last) });
+}
+
+// A score in words, never by colour alone: "5 of 8"; "–" for an exercise not checked (D14).
+function scoreText(s, at) {
+  const score = s.scores[at];
+  return score ? say("cp_score", { score: score[0], max: score[1] }) : say("cp_none", {});
+}
+
+function studentLink(name, id) {
+  const link = el("a", "", name);
+  link.href = "#class-student";
+  link.whcId = "student:" + id;
+  link.addEventListener("click", (event) => { event.preventDefault(); openStudent(id); });
+  return link;
+}
+
+onRefresh((data) => {
+  const worked = data.figures.exercises.filter((ex) => ex.students && ex.scored);
+  const at = worked.map((ex) => data.figures.exercises.indexOf(ex));  // where its scores are
+  redraw(part("students-head"), worked.map((ex) => ex.title), (head) => {
+    const row = head.appendChild(el("tr"));
+    cell(row, say("cp_name", {}), "th").scope = "col";
+    cell(row, say("cp_last", {}), "th").scope = "col";
+    worked.forEach((ex) => {
+      const th = cell(row, shortTitle(ex.title), "th");
+      th.scope = "col";
+      th.title = ex.title;
+    });
+    cell(row, say("cp_started", {}), "th").scope = "col";
+    cell(row, say("cp_data", {}), "th").scope = "col";
+  });
+  const now = data.now, students = part("students");
+  const rows = data.figures.students.map((s) => ({ ...s, seen: lastSeen(s, now),
+    shown: at.map((n) => scoreText(s, n)) }));
+  students.querySelectorAll(".whc-class__nobody").forEach((row) => row.remove());
+  byKey(students, rows, (s) => s.id, (row, s) => {
+    row.textContent = "";
+    cell(row, "", "th").appendChild(studentLink(s.name, s.id)).parentNode.scope = "row";
+    cell(row, s.seen);
+    s.shown.forEach((text) => cell(row, text));
+    cell(row, String(s.started));
+    const remove = row.appendChild(el("td")).appendChild(button(say("cp_delete_one", {}), () => {
+      if (confirm(say("cp_delete_one_confirm", { name: s.name })))
+        api("students/" + encodeURIComponent(s.id) + "/delete", { confirm: true }).then(refresh);
+    }, "delete:" + s.id));
+    remove.setAttribute("aria-label", say("cp_delete_one_name", { name: s.name }));
+  });
+  if (!rows.length) {
+    const row = students.appendChild(el("tr", "whc-class__nobody"));
+    cell(row, say("cp_nobody", {})).colSpan = worked.length + 4;
+  }
+  redraw(part("same-names"), data.sameName, () => drawSameNames(data.sameName));
+  redraw(part("waiting"), [data.waiting], () => drawWaiting(data.waiting));
+  redraw(part("help"), data.figures.help, (help) => {
+    if (!data.figures.help.length) help.append(el("li", "", say("cp_help_none", {})));
+    data.figures.help.forEach((h) => {
+      const li = help.appendChild(el("li"));
+      li.append(studentLink(h.name, h.student), say(h.why === "checks" ? "cp_help_checks" : "cp_help_solution", h));
+    });
+  });
+  if (student) return showStudent();
+});
+
+async function openStudent(id) {
+  student = id;
+  await showStudent();
+  document.getElementById("class-student").focus();
+}
+
+function closeDetails() {
+  student = null;
+  redraw(part("student"), null, (box) => box.append(el("p", "", say("cp_student_none", {}))));
+  if (typeof closeItem === "function") closeItem();
+}
+
+// One student: each exercise of the lesson shown, each item with the current answer, the first
+// and last Check, the hand-in; their scores in the other lessons; their open answers' marks.
+async function showStudent() {
+  const answer = await api("student?lesson=" + lesson + "&student=" + encodeURIComponent(student)).catch(() => null);
+  if (!answer || !answer.ok) return;
+  const data = await answer.json();
+  redraw(part("student"), data, (box) => {
+    box.append(el("h3", "", say("cp_student_of", { name: data.name })));
+    if (!data.exercises.length) box.append(el("p", "", say("cp_student_nothing", {})));
+    data.exercises.forEach((ex) => {
+      box.append(el("h4", "", ex.title + " — " + (ex.score ? say("cp_score", { score: ex.score[0], max: ex.score[1] }) : say("cp_not_checked", {}))
+        + (ex.handin ? " — " + ex.handin : "")));
+      const table = box.appendChild(el("table", "whc-class__one"));
+      const head = table.appendChild(el("thead")).appendChild(el("tr"));
+      ["cp_item", "cp_now", "cp_first_check", "cp_last_check_one"].forEach((k) => { cell(head, say(k, {}), "th").scope = "col"; });
+      const body = table.appendChild(el("tbody"));
+      ex.items.forEach((item) => {
+        const row = body.appendChild(el("tr"));
+        cell(row, item.number + ". " + item.label, "th").scope = "row";
+        const now = cell(row, item.answer ? item.answer + (item.verdict ? " (" + say("cp_verdict_" + item.verdict, {}) + ")" : "") : say("cp_not_answered", {}));
+        if (item.mark || item.comment) now.append(el("p", "", say("cp_student_mark", { mark: item.mark || say("cp_level_none", {}), comment: item.comment })));
+        cell(row, item.first ? say("cp_verdict_" + item.first, {}) : say("cp_none", {}));
+        cell(row, item.last ? say("cp_verdict_" + item.last, {}) : say("cp_none", {}));
+      });
+    });
+    if (data.earlier.length) {
+      box.append(el("h4", "", say("cp_student_earlier", {})));
+      const list = box.appendChild(el("ul"));
+      data.earlier.forEach((l) => list.append(el("li", "", l.title + ": " + (l.exercises.map((ex) =>
+        shortTitle(ex.title) + " " + (ex.score ? say("cp_score", { score: ex.score[0], max: ex.score[1] }) : say("cp_not_checked", {}))).join("; ") || say("cp_student_nothing", {})))));
+    }
+  });
+}

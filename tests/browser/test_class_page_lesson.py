@@ -1,0 +1,181 @@
+"""The class page read in the middle of a lesson, in real Chromium: who joined (idle ones too),
+an item's answers drawn where the teacher looks, a refresh that keeps the teacher's place, the
+key kept off a projected screen during the check-up, items told apart, and a phone that does
+not scroll sideways."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from playwright.sync_api import expect
+
+from classroom.classmode.catalogue import Catalogue
+from support import ROOT, axe_violations, call, class_server, next_refresh, open_class_page
+
+EXERCISE = "lesson-1-practice"
+
+
+@cache
+def versions() -> dict:
+    """The items' versions as the built pages save them (an older one is not scored)."""
+    items = Catalogue.load(ROOT).exercises[EXERCISE].items
+    return {item_id: item.version for item_id, item in items.items()}
+
+
+def joined(url, name, answers=None, event_id="check"):
+    """A student who joined and, given answers, pressed Check once with them."""
+    _, student, _ = call(url, "api/join", {"name": name})
+    if answers:
+        send(url, student, answers, event_id)
+    return student
+
+
+def send(url, student, answers, event_id):
+    event = {"id": f"{event_id}-{student['id']}", "type": "check", "exercise": EXERCISE, "at": 1,
+             "items": {item: {"v": versions()[item], "r": r} for item, r in answers.items()}}
+    assert call(url, "api/events", {"events": [event]},
+                {"Authorization": f"Bearer {student['token']}"})[0] == 200
+
+
+def test_students_who_joined_but_have_not_answered_are_on_the_first_screen(browser, site,
+                                                                          tmp_path):
+    """D5: two joined, one answered: two rows, and the summary says two have joined."""
+    with class_server(site, tmp_path) as server:
+        joined(server.url, "Ann B", {"cells-migrate": "a"})
+        joined(server.url, "Cy D")
+        teacher = open_class_page(browser.new_context(), server.url)
+        students = teacher.locator("[data-class-students] th")
+        students.get_by_text("Cy D").wait_for()
+        assert students.all_inner_texts() == ["Ann B", "Cy D"]
+        idle = teacher.locator("[data-class-students] tr", has_text="Cy D")
+        assert "no answer yet" in idle.inner_text()
+        assert teacher.get_by_text("Nobody has joined").count() == 0
+        summary = teacher.locator("[data-class-summary]")
+        assert summary.inner_text().startswith("2 students have joined this lesson")
+        assert summary.get_attribute("role") == "status"
+        # On the first screen of a laptop: the summary and the first rows of the students.
+        assert teacher.evaluate("document.querySelector('[data-class-students] tr')"
+                                ".getBoundingClientRect().top") < 800
+        teacher.context.close()
+
+
+def test_show_draws_an_items_answers_right_under_it(browser, site, tmp_path):
+    """D4 and D9: the answers appear under the item's row, in view; each Show is named for its
+    item's number, so two items asking the same question are told apart."""
+    with class_server(site, tmp_path) as server:
+        joined(server.url, "Ann B", {"cells-migrate": "a", "more-stable": "c"})
+        joined(server.url, "Cy D", {"cells-migrate": "b"})
+        teacher = open_class_page(browser.new_context(), server.url)
+        row = teacher.locator(f'[data-class-item="{EXERCISE}/cells-migrate"]')
+        row.wait_for()
+        names = teacher.locator("[data-class-item] button").evaluate_all(
+            "buttons => buttons.map(b => b.getAttribute('aria-label'))")
+        assert len(names) == len(set(names)) and names[1].startswith("Answers to: 2. ")
+        show = row.get_by_role("button")
+        show.click()
+        expect(show).to_have_attribute("aria-expanded", "true")
+        detail = teacher.locator(f'[data-class-item="{EXERCISE}/cells-migrate"] + [data-class-detail]')
+        detail.get_by_text("(the key's answer): 1 student").wait_for()
+        assert "Ann B" not in detail.inner_text()
+        teacher.wait_for_function("""() => {  // scrolled into view, where the teacher looks
+            const d = document.querySelector("[data-class-detail]");
+            return d && d.getBoundingClientRect().bottom <= innerHeight + 1; }""")
+        show.click()  # Show again hides them
+        expect(detail).to_have_count(0)
+        teacher.context.close()
+
+
+def test_a_refresh_keeps_focus_selection_and_scroll(browser, site, tmp_path):
+    """D10: with the focus on a Show button and a reason selected, a refresh that brings a new
+    answer redraws that item only: the focus, the selection and the scroll stay."""
+    with class_server(site, tmp_path) as server:
+        ann = joined(server.url, "Ann B", {"cells-migrate": "a", "more-stable": "a"})
+        teacher = open_class_page(browser.new_context(), server.url)
+        second = teacher.locator(f'[data-class-item="{EXERCISE}/more-stable"]')
+        second.wait_for()
+        show = second.get_by_role("button")
+        show.focus()
+        reason = teacher.locator(f'[data-class-item="{EXERCISE}/cells-migrate"] td').nth(4)
+        reason.evaluate("cell => getSelection().selectAllChildren(cell)")
+        chosen = teacher.evaluate("getSelection().toString()")
+        assert len(chosen) > 20
+        scrolled = teacher.evaluate("scrollY")
+        send(server.url, ann, {"more-stable": "b"}, "second")
+        next_refresh(teacher)
+        expect(second.locator("td").nth(0)).to_have_text("1")
+        teacher.locator("[data-class-students] td", has_text="just now").first.wait_for()
+        assert teacher.evaluate("document.activeElement.getAttribute('aria-label')") == \
+            show.get_attribute("aria-label")
+        assert teacher.evaluate("getSelection().toString()") == chosen
+        assert teacher.evaluate("scrollY") == scrolled
+        teacher.context.close()
+
+
+def test_during_the_check_up_the_key_stays_off_the_screen_until_asked(browser, site, tmp_path):
+    """D8: while the check-up is open, the key's answers and reasons are hidden by default."""
+    with class_server(site, tmp_path) as server:
+        joined(server.url, "Ann B", {"cells-migrate": "a"})
+        joined(server.url, "Cy D", {"cells-migrate": "b"})
+        teacher = open_class_page(browser.new_context(), server.url)
+        row = teacher.locator(f'[data-class-item="{EXERCISE}/cells-migrate"]')
+        row.wait_for()
+        teacher.get_by_role("button", name="Open the check-up").click()
+        toggle = teacher.get_by_label("Show the key's answers and reasons")
+        expect(toggle).not_to_be_checked()
+        expect(row.locator("td").nth(4)).to_have_text("(hidden with the key)")
+        row.get_by_role("button").click()
+        detail = teacher.locator("[data-class-spread]")
+        detail.get_by_text("Benefit: 1 student").wait_for()
+        assert "key's answer" not in detail.inner_text()
+        toggle.check()
+        detail.get_by_text("(the key's answer): 1 student").wait_for()
+        expect(row.locator("td").nth(4)).not_to_have_text("(hidden with the key)")
+        teacher.context.close()
+
+
+def test_on_a_phone_the_lesson_page_does_not_scroll_sideways_and_passes_axe(browser, site,
+                                                                            tmp_path):
+    """D19: at 390 px only the tables scroll; axe finds nothing, light and dark."""
+    with class_server(site, tmp_path) as server:
+        joined(server.url, "Anna Karenina-Smith", {"cells-migrate": "a"})
+        joined(server.url, "Cy D")
+        for scheme in ("light", "dark"):
+            context = browser.new_context(viewport={"width": 390, "height": 844},
+                                          color_scheme=scheme)
+            teacher = open_class_page(context, server.url)
+            row = teacher.locator(f'[data-class-item="{EXERCISE}/cells-migrate"]')
+            row.get_by_role("button").click()
+            teacher.locator("[data-class-spread] li").first.wait_for()
+            teacher.get_by_role("link", name="Anna Karenina-Smith").first.click()
+            teacher.locator("[data-class-student] table").wait_for()
+            assert teacher.evaluate("document.documentElement.scrollWidth") == 390
+            assert axe_violations(teacher) == []
+            # Who is working starts on the first screen of the phone, not 2.5 screens down.
+            assert teacher.evaluate("""() => document.querySelector("#class-students")
+                .getBoundingClientRect().top + scrollY""") < 844
+            context.close()
+
+
+def test_on_a_laptop_every_part_of_the_page_passes_axe_light_and_dark(browser, site, tmp_path):
+    """axe finds nothing with an item's answers, an open answer's mark and a student shown."""
+    with class_server(site, tmp_path) as server:
+        ann = joined(server.url, "Ann B", {"cells-migrate": "a"})
+        open_item = Catalogue.load(ROOT).exercises["iskitim-questions"].items["three-questions"]
+        event = {"id": "open-0001", "type": "check", "exercise": "iskitim-questions", "at": 1,
+                 "items": {"three-questions": {"v": open_item.version, "r": "Who checked it?"}}}
+        call(server.url, "api/events", {"events": [event]},
+             {"Authorization": f"Bearer {ann['token']}"})
+        for scheme in ("light", "dark"):
+            context = browser.new_context(viewport={"width": 1280, "height": 800},
+                                          color_scheme=scheme)
+            teacher = open_class_page(context, server.url)
+            teacher.locator(f'[data-class-item="{EXERCISE}/cells-migrate"]').get_by_role(
+                "button").click()
+            teacher.locator("[data-class-spread] li").first.wait_for()
+            teacher.locator('[data-class-item="iskitim-questions/three-questions"]').get_by_role(
+                "button").click()
+            teacher.get_by_role("button", name="Save the mark").wait_for()
+            teacher.get_by_role("link", name="Ann B").first.click()
+            teacher.locator("[data-class-student] table").first.wait_for()
+            assert axe_violations(teacher) == []
+            context.close()

@@ -1,0 +1,109 @@
+"""The class page's figures as a teacher reads them in a lesson: who joined, each student's
+score per exercise, help flags that clear, numbered items with their quote, and a reason that
+fits the commonest wrong answer."""
+
+from __future__ import annotations
+
+import json
+
+from classroom.classmode.figures import LiveFigures
+from classroom.classmode.live import joined_in
+from classroom.classmode.work import Scorer
+
+EXERCISE = "lesson-1-practice"
+
+
+def check(catalogue, event_id, answers, kind="check", exercise=EXERCISE):
+    ex = catalogue.exercises[exercise]
+    return {"id": event_id, "type": kind, "exercise": exercise, "at": 1,
+            "items": {item: {"v": ex.items[item].version, "r": r} for item, r in answers.items()}}
+
+
+def figures(store, catalogue, lesson=None):
+    lesson = lesson or store.current_lesson()
+    live = LiveFigures(catalogue, Scorer(catalogue))
+    live.add(store.events(lesson))
+    students = store.students()
+    return json.loads(live.as_json(students, joined_in(store.lessons(), lesson, students)))
+
+
+def test_students_who_joined_but_have_not_answered_are_listed(store, catalogue):
+    """D5: six who joined are six rows, not "Nobody has joined"; a new lesson lists its own."""
+    for name in ("Ann", "Ben", "Cy"):
+        store.join(name)
+    ann = next(s for s in store.students().values() if s.name == "Ann")
+    store.add_events(ann.id, [check(catalogue, "ann-1", {"cells-migrate": "a"})])
+    rows = figures(store, catalogue)["students"]
+    assert sorted(row["name"] for row in rows) == ["Ann", "Ben", "Cy"]
+    idle = next(row for row in rows if row["name"] == "Ben")
+    assert idle["last"] is None and idle["joined"] > 0 and idle["started"] == 0
+    first = store.current_lesson()
+    second = store.new_lesson("Second")
+    store.join("Dee")
+    assert [row["name"] for row in figures(store, catalogue, second)["students"]] == ["Dee"]
+    assert "Dee" not in [row["name"] for row in figures(store, catalogue, first)["students"]]
+
+
+def test_each_student_has_a_score_per_exercise_not_only_done(store, catalogue):
+    """D14: the last Check's score, so 1 of 5 is not shown as "done" like 5 of 5."""
+    ann, _ = store.join("Ann")
+    ex = catalogue.exercises[EXERCISE]
+    key = ex.key["items"]
+    all_right = {item: key[item]["answer"] for item in ex.items}
+    store.add_events(ann.id, [check(catalogue, "ann-1", {item: "a" for item in ex.items}),
+                              check(catalogue, "ann-2", all_right)])
+    row = figures(store, catalogue)["students"][0]
+    at = list(catalogue.exercises).index(EXERCISE)  # the scores are in the catalogue's order
+    assert row["scores"][at] == [len(ex.items), len(ex.items)]
+    assert [score for n, score in enumerate(row["scores"]) if n != at] == [None] * (len(row["scores"]) - 1)
+    bob, _ = store.join("Bob")
+    store.add_events(bob.id, [check(catalogue, "bob-1", {"cells-migrate": "b"})])
+    bob_row = next(r for r in figures(store, catalogue)["students"] if r["name"] == "Bob")
+    points, out_of = bob_row["scores"][at]
+    assert out_of == len(ex.items) and points < out_of
+
+
+def test_the_solution_flag_clears_once_the_student_gets_it_right(store, catalogue):
+    """D15: shown the solution before trying, then all right: no longer "may need help"."""
+    ben, _ = store.join("Ben")
+    ex = catalogue.exercises[EXERCISE]
+    store.add_events(ben.id, [check(catalogue, "ben-1", {}, kind="solution")])
+    assert [h["why"] for h in figures(store, catalogue)["help"]] == ["solution"]
+    store.add_events(ben.id, [check(catalogue, "ben-2", {"cells-migrate": "a"})])
+    assert [h["why"] for h in figures(store, catalogue)["help"]] == ["solution"]
+    right = {item: ex.key["items"][item]["answer"] for item in ex.items}
+    store.add_events(ben.id, [check(catalogue, "ben-3", right)])
+    shown = figures(store, catalogue)
+    assert shown["help"] == []
+    # Right after seeing the solution is not "right at the first Check".
+    entry = next(e for e in shown["exercises"] if e["id"] == EXERCISE)
+    assert {item["firstRight"] for item in entry["items"]} == {0}
+
+
+def test_items_are_numbered_as_in_the_key_with_their_quote(store, catalogue):
+    """D9: two items asking the same question are told apart by number and quote."""
+    ann, _ = store.join("Ann")
+    store.add_events(ann.id, [check(catalogue, "ann-1", {"cells-migrate": "a"})])
+    entry = next(e for e in figures(store, catalogue)["exercises"] if e["id"] == EXERCISE)
+    items = entry["items"]
+    assert [item["number"] for item in items] == list(range(1, len(items) + 1))
+    assert items[1]["label"] == items[2]["label"]  # the same question twice...
+    assert items[1]["quote"] and items[1]["quote"] != items[2]["quote"]  # ...different quotes
+    assert items[0]["quote"].startswith("These cells independently migrate")
+
+
+def test_the_commonest_wrong_answer_of_a_several_answer_item_says_what_was_missed(store,
+                                                                                catalogue):
+    """D13: "a" chosen alone where "a" and "c" are right: the reason speaks of the missed "c",
+    not of the rightly chosen "a"."""
+    exercise = "compare-clinics"
+    ex = catalogue.exercises[exercise]
+    for name in ("Ann", "Bob"):
+        student, _ = store.join(name)
+        store.add_events(student.id, [check(catalogue, f"{name}-1", {"named-institute": ["a"]},
+                                            exercise=exercise)])
+    entry = next(e for e in figures(store, catalogue)["exercises"] if e["id"] == exercise)
+    item = next(i for i in entry["items"] if i["id"] == "named-institute")
+    reason = item["commonWrong"]["reason"]
+    assert reason.startswith("Missed “" + ex.items["named-institute"].options["c"][:20])
+    assert ex.key["items"]["named-institute"]["reasons"]["a"] not in reason
