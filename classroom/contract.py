@@ -57,7 +57,7 @@ ATTRIBUTES = {
     # An exercise and its parts (templates/exercise.html, items.html, the kinds' widgets).
     "data-exercise": "an exercise's <section>, with its id",
     "data-kind": "the exercise's kind, on its <section>",
-    "data-case": "the case text an exercise is about, on its <section> (to link its paragraphs)",
+    "data-exercise-case": "the case text an exercise is about, on its <section> (to link its paragraphs)",
     "data-assessment": "the exercise is a check-up (its key stays on the laptop)",
     "data-key": "<script type=application/json> holding the exercise's key",
     "data-item": "one item, with its id (TEXT_ITEM for a mark-claims text)",

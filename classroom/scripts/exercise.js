@@ -143,9 +143,9 @@ class Exercise {
       }
       const into = kind === "why" || kind === "concept" ? why : box;
       const classes = kind ? kind.split(" ").map((c) => "whc-feedback__" + c).join(" ") : "";
-      if (paragraph && this.root.dataset.case) {  // where to look, linked to the case text
+      if (paragraph && this.root.dataset.exerciseCase) {  // where to look, linked to the case text
         const link = into.appendChild(el("p", classes)).appendChild(el("a", "", text));
-        link.href = "../cases/" + this.root.dataset.case + ".html#" + this.root.dataset.case + "-p" + paragraph;
+        link.href = "../cases/" + this.root.dataset.exerciseCase + ".html#" + this.root.dataset.exerciseCase + "-p" + paragraph;
         return;
       }
       if (kind !== "point") { into.append(el("p", classes, text)); return; }

@@ -31,7 +31,7 @@ def test_one_students_work_in_this_lesson_and_earlier_ones(api, teacher, catalog
         == (1, "How it works", "wrong", "right", "right")
     assert items[1]["answer"] == "" and items[1]["first"] == ""
     assert work["exercises"][0]["score"] == [1, len(items)]
-    assert [(l["title"], l["exercises"][0]["score"]) for l in work["earlier"]] == [
+    assert [(lesson["title"], lesson["exercises"][0]["score"]) for lesson in work["earlier"]] == [
         ("Wednesday", [1, len(items)])]
     assert api.simulate_get("/teacher/student", params={"student": "nobody"},
                             headers=teacher).status_code == 404
