@@ -24,12 +24,14 @@ from .common import CHROMIUM, Row, chromium, log, serving
 from .latency import measure_latency
 from .lighthouse import RUNS, measure_lighthouse
 from .classmode import measure_class_mode
+from .classpage import measure_class_page
 from .flood import measure_flood
 from .load import measure_classroom
 from .weight import measure_weight
 from .wordcount import measure_feedback_words
 
-PARTS = ("build", "weight", "lighthouse", "latency", "words", "classroom", "class", "flood")
+PARTS = ("build", "weight", "lighthouse", "latency", "words", "classroom", "class", "classpage",
+         "flood")
 
 
 def table(rows: list[Row]) -> str:
@@ -158,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
                 attempt("classroom", measure_classroom, full_url, full_site, server_log)
         # Class mode: servers of its own, with data folders in the working folder.
         attempt("class", measure_class_mode, full_site, workdir)
+        attempt("classpage", measure_class_page, full_site, workdir)
         attempt("flood", measure_flood, full_site, workdir)
 
     measured = [part for part in PARTS if part in wanted]

@@ -9,7 +9,8 @@ import rjsmin
 
 OWN_ASSETS = ["assets/javascripts/exercises.js", "assets/javascripts/class-page.js",
               "assets/javascripts/projector.js", "assets/javascripts/class-also.js",
-              "assets/javascripts/iframe-worker-shim.js", "assets/stylesheets/whc.css"]
+              "assets/javascripts/iframe-worker-shim.js", "assets/stylesheets/whc.css",
+              "assets/stylesheets/class-page.css"]
 
 
 def minify_assets(site_dir: Path) -> dict[str, tuple[int, int]]:

@@ -20,8 +20,10 @@ FOLDER = "weighing-health-claims"
 STUDENT_ZIP = f"{FOLDER}-students.zip"
 
 
-# The teacher's class page script: no page of the student edition uses it.
-TEACHERS_ONLY_FILES = ("assets/javascripts/class-page.js",)
+# The teacher's class page script and style, and the answer key's class-mode script: no page of
+# the student edition uses them.
+TEACHERS_ONLY_FILES = ("assets/javascripts/class-page.js", "assets/stylesheets/class-page.css",
+                       "assets/javascripts/class-also.js")
 
 
 def pack(site_dir: Path, archive: Path, leave_out: tuple[str, ...] = ()) -> int:

@@ -119,7 +119,7 @@ onRefresh((data) => {
 onRefresh((data) => {
   const students = data.figures.students, now = data.now;
   const words = { count: students.length, help: new Set(data.figures.help.map((h) => h.student)).size,
-                  idle: students.filter((s) => s.last == null || now - s.last > 300).length };
+                  idle: students.filter((s) => now - (s.last == null ? s.joined : s.last) > 300).length };  // since joined, if no answer yet
   const summary = say("cp_summary", words) + " " + say("cp_summary_help", { count: words.help })
     + " " + say("cp_summary_idle", { count: words.idle });
   if (part("summary").textContent !== summary) part("summary").textContent = summary;

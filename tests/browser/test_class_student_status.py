@@ -50,7 +50,7 @@ def test_the_teachers_mark_and_comment_on_an_open_answer_reach_the_student(brows
     with class_server(site, tmp_path) as server:
         page = browser.new_context().new_page()
         join_class(page, server.url, "Ann B")
-        page.goto(server.url + "practice/iskitim.html")
+        page.goto(server.url + f"practice/{OPEN}.html")
         exercise = page.locator(f"#exercise-{OPEN}")
         exercise.locator("textarea").first.fill("How many children improved, and compared with whom?")
         exercise.locator('[data-action="check"]').click()
