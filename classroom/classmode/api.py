@@ -209,9 +209,16 @@ class ImportFile(Resource):
         except FileRefused as why:
             raise ApiError(422, f"{file_name} was not loaded: {why}.", file=file_name) from None
         student = people.file_student(self.store, name)  # never a live account (F3)
+        known = {event.event_id for event in self.store.events(student=student.id)}
+        new = [event for event in events if event["id"] not in known]  # a file loaded again adds none
+        lesson = self.store.current_lesson()
+        # A hand-in from a file while the check-up is closed still counts: the teacher is told (D18).
+        late = bool(new) and any(event["type"] == "handin" for event in new) and not (
+            lesson is not None and self.store.checkup(lesson).open)
         self.store.add_events(student.id, events)
         self.live.events_arrived()
-        resp.media = {"file": file_name, "name": student.name, "exercises": len(events)}
+        resp.media = {"file": file_name, "name": student.name, "exercises": len(events),
+                      "new": len(new), "handinWhileClosed": late}
 
 
 class DeleteStudent(Resource):

@@ -54,8 +54,10 @@ async function importFiles(input) {
       try {
         const answer = await api("import", { file: file.name, content: await file.text() });
         const data = await answer.json();
-        line = answer.ok ? say("cp_import_loaded", { file: data.file, count: data.exercises, name: data.name }) : data.error;
-        loaded += answer.ok ? 1 : 0;
+        line = !answer.ok ? data.error : data.new === 0 ? say("cp_import_again", { file: data.file, name: data.name })
+          : say("cp_import_loaded", { file: data.file, count: data.exercises, name: data.name })
+            + (data.handinWhileClosed ? " " + say("cp_import_closed", {}) : "");
+        loaded += answer.ok && data.new > 0 ? 1 : 0;
       } catch (error) { line = say("cp_unreachable", { time: nowClock() }); }
     }
     list.append(el("li", "", line));
