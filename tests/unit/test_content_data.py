@@ -8,6 +8,7 @@ from collections import defaultdict
 
 import pytest
 
+from classroom.words import say
 from support import ROOT
 
 ALLEGATIONS = re.compile(r"\b(scam\w*|fraud\w*|liars?|greed\w*|exploit\w*|con artists?|"
@@ -56,3 +57,12 @@ def test_no_wording_alleges_bad_motives(module):
     found = sorted(s for s in sentences if ALLEGATIONS.search(s)
                    and not re.search(r"\b(not|never|no one|nobody)\b", s, re.IGNORECASE))
     assert found == []
+
+
+def test_no_also_reason_repeats_the_words_the_page_puts_before_it(module):
+    # The page writes "Also fair:" before an `also` reason; a reason that starts with it reads twice.
+    lead = say("also_fair", reason="").strip().lower()
+    doubled = sorted(f"{e.id}/{item.id}: {value}" for e in module.exercises.values()
+                     for item in e.items for value, reason in (getattr(item, "also", None) or {}).items()
+                     if reason.strip().lower().startswith(lead))
+    assert doubled == []

