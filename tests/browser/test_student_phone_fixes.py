@@ -53,3 +53,25 @@ def test_a_bare_no_is_shown_with_the_sentence_that_says_why(phone_page, server, 
     choose(phone_page, exercise, item, "d", tap=True)
     press(phone_page, exercise, "check")
     assert "No. It does not compare this treatment with any other." in shown_feedback(phone_page, exercise, item)
+
+
+def test_the_paragraphs_chosen_in_find_the_claims_are_kept_on_return(phone_page, server, module):
+    exercise = module.exercises["iskitim-claims"]
+    first, last = exercise.paragraphs[0][0], exercise.paragraphs[-1][0]
+    start, end = first + 2, first + 6
+    address = server + page_of(module, exercise.id)
+    phone_page.goto(address)
+    root = exercise_root(phone_page, exercise)
+    root.locator("[data-part-from]").fill(str(start))
+    root.locator("[data-part-from]").press("Tab")
+    root.locator("[data-part-to]").fill(str(end))
+    root.locator("[data-part-to]").press("Tab")
+    phone_page.goto(address)  # back from the menu, with no part in the address
+    root = exercise_root(phone_page, exercise)
+    assert root.locator("[data-part-from]").input_value() == str(start)
+    assert root.locator("[data-part-to]").input_value() == str(end)
+    shown = root.locator("[data-paragraph]:not([hidden])")
+    assert [int(n) for n in shown.evaluate_all("(ps) => ps.map((p) => p.dataset.paragraph)")] == list(range(start, end + 1))
+    root.locator("[data-part-all]").tap()
+    phone_page.goto(address)
+    assert exercise_root(phone_page, exercise).locator("[data-paragraph]:not([hidden])").count() == last - first + 1

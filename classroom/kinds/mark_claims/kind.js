@@ -26,8 +26,11 @@ KINDS["mark-claims"] = {
       const next = event.key === "Home" ? 0 : event.key === "End" ? shown.length - 1 : Math.min(Math.max(at + step, 0), shown.length - 1);
       shown[next].focus();
     });
+    // The part in the address wins; else the part this learner last chose, kept with the marks.
     const asked = /[?&]paragraphs=(\d+)-(\d+)/.exec(location.search);
+    const kept = /^(\d+)-(\d+)$/.exec(store.get(CONTRACT.storageKeys.textPart + view.id) || "");
     if (part && asked) this.showPart(view, +asked[1], +asked[2], true);
+    else if (part && kept) this.showPart(view, +kept[1], +kept[2]);
   },
   shown: (view) => all(view.root, ".whc-sentence").filter((s) => !s.closest("[hidden]")),
   rove(view, sentence) { all(view.root, ".whc-sentence").forEach((s) => { s.tabIndex = s === sentence ? 0 : -1; }); },
@@ -42,6 +45,7 @@ KINDS["mark-claims"] = {
     view.part = from > first || to < last ? { from, to } : null;
     if (!this.shown(view).some((s) => s.tabIndex === 0)) this.rove(view, this.shown(view)[0]);
     if (view.checked) view.clearFeedback();
+    if (view.part) store.set(CONTRACT.storageKeys.textPart + view.id, from + "-" + to); else store.drop(CONTRACT.storageKeys.textPart + view.id);
     if (fromAddress) return;
     const address = new URL(location.href);
     if (view.part) address.searchParams.set("paragraphs", from + "-" + to); else address.searchParams.delete("paragraphs");
