@@ -75,3 +75,20 @@ def test_the_paragraphs_chosen_in_find_the_claims_are_kept_on_return(phone_page,
     root.locator("[data-part-all]").tap()
     phone_page.goto(address)
     assert exercise_root(phone_page, exercise).locator("[data-paragraph]:not([hidden])").count() == last - first + 1
+
+
+def test_a_mark_of_another_fair_kind_is_labelled_also_fair_in_the_solution(phone_page, server, module):
+    exercise = module.exercises["iskitim-claims"]
+    claim = next(i for i in exercise.items if i.id == "other-routes")
+    other = next(iter(claim.also))
+    kinds = module.index.claim_kinds
+    phone_page.goto(server + page_of(module, exercise.id))
+    mark(phone_page, exercise, claim.sentence.id, other, tap=True)
+    press(phone_page, exercise, "check")
+    press(phone_page, exercise, "solution")
+    root = exercise_root(phone_page, exercise)
+    sentence = root.locator(f".whc-sentence[data-sentence='{claim.sentence.id}']")
+    assert sentence.get_attribute("data-solution") == "also fair"
+    assert "whc-sentence--found" in sentence.get_attribute("class")
+    assert (f"Also fair: {kinds[other].label.lower()}; the key's main answer is "
+            f"{kinds[claim.answer].label.lower()}.") in root.locator("[data-summary]").inner_text()

@@ -105,8 +105,9 @@ KINDS["mark-claims"] = {
     const key = view.key, words = key.vocabulary, marks = this.read(item) || {}, claims = {}, part = this.inPart(view, judged);
     Object.values(key.items).forEach((claim) => { claims[claim.sentence] = claim; });
     const kindOf = (id) => words[id].label.toLowerCase(), sentence = (sid) => item.querySelector(`[data-sentence='${sid}']`);
+    const alsoFair = (sid) => has(claims, sid) && marks[sid] !== claims[sid].answer && has(claims[sid].also, marks[sid]);
     const sections = [
-      ["claims_found", part.found.map((sid) => [sid, say("claim_right", { kind: kindOf(marks[sid]) }),
+      ["claims_found", part.found.map((sid) => [sid, alsoFair(sid) ? say("claim_also_right", { kind: kindOf(marks[sid]), answer: kindOf(claims[sid].answer) }) : say("claim_right", { kind: kindOf(marks[sid]) }),
         [(has(claims[sid].also, marks[sid]) ? say("also_fair", { reason: claims[sid].also[marks[sid]] }) + " " : "") + claims[sid].feedback], claims[sid].concept])],
       ["claims_other_kind", part.otherKind.map((sid) => [sid, reveal ? say("claim_other_kind", { kind: kindOf(claims[sid].answer), marked: kindOf(marks[sid]) }) : say("claim_not_that_kind", { marked: kindOf(marks[sid]) }),
         reveal ? [claims[sid].feedback] : [say("kind_means", { kind: words[marks[sid]].label, definition: words[marks[sid]].definition })], reveal ? claims[sid].concept : ""])],
@@ -120,7 +121,9 @@ KINDS["mark-claims"] = {
       s.classList.toggle("whc-sentence--other-kind", part.otherKind.includes(sid));
       s.classList.toggle("whc-sentence--missed", reveal && part.missed.includes(sid));
       s.classList.toggle("whc-sentence--wrong", part.notClaims.includes(sid));
-      if (reveal && claim) s.dataset.solution = say("solution_tag", { label: words[claim.answer].label }); else delete s.dataset.solution;
+      // A mark of another fair kind is labelled so, not contradicted by the key's own kind.
+      if (reveal && claim) s.dataset.solution = part.found.includes(sid) && alsoFair(sid) ? say("solution_also_tag", {}) : say("solution_tag", { label: words[claim.answer].label });
+      else delete s.dataset.solution;
     });
     const summary = view.root.querySelector("[data-summary]");
     summary.textContent = "";
