@@ -92,3 +92,12 @@ def test_a_mark_of_another_fair_kind_is_labelled_also_fair_in_the_solution(phone
     assert "whc-sentence--found" in sentence.get_attribute("class")
     assert (f"Also fair: {kinds[other].label.lower()}; the key's main answer is "
             f"{kinds[claim.answer].label.lower()}.") in root.locator("[data-summary]").inner_text()
+
+
+@pytest.mark.parametrize("path", ["practice/iskitim.html", "practice/mardaleishvili.html", "practice/compare.html",
+                                  "cases/iskitim.html", "cases/mardaleishvili.html"])
+def test_a_practice_or_case_page_says_its_minutes_first(phone_page, server, path):
+    phone_page.goto(server + path)
+    first = phone_page.locator("article h1 + p")
+    assert "minutes" in first.inner_text()
+    assert first.evaluate("(p) => p.getBoundingClientRect().bottom") <= PHONE["viewport"]["height"]
