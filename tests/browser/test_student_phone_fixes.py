@@ -101,3 +101,23 @@ def test_a_practice_or_case_page_says_its_minutes_first(phone_page, server, path
     first = phone_page.locator("article h1 + p")
     assert "minutes" in first.inner_text()
     assert first.evaluate("(p) => p.getBoundingClientRect().bottom") <= PHONE["viewport"]["height"]
+
+
+def test_the_pinned_pen_bar_is_labelled_edged_and_easy_to_tap(phone_page, server, module):
+    exercise = module.exercises["iskitim-claims"]
+    phone_page.goto(server + page_of(module, exercise.id))
+    root = exercise_root(phone_page, exercise)
+    root.locator("[data-paragraph='20']").scroll_into_view_if_needed()
+    bar = root.locator(".whc-pens")
+    header = phone_page.locator(".md-header").evaluate("(h) => h.getBoundingClientRect().bottom")
+    assert bar.evaluate("(b) => b.getBoundingClientRect().top") < header + 20  # pinned under the header
+    legend = bar.locator("legend")
+    assert legend.is_visible() and legend.inner_text() == "Mark sentences as"
+    box, first_pen = legend.bounding_box(), bar.locator(".whc-pen").first.bounding_box()
+    assert box["width"] > 50 and box["y"] >= header - 1  # readable, not clipped away or under the header
+    assert first_pen["y"] < box["y"] + box["height"]  # on the first row of pens, not a row of its own
+    edge = bar.evaluate("(b) => [getComputedStyle(b).borderBottomWidth, getComputedStyle(b).boxShadow]")
+    assert edge[0] != "0px" or edge[1] != "none"
+    targets = bar.locator(".whc-pen").all() + [root.locator("[data-part-all]"), root.locator("[data-part-from]"),
+                                               root.locator("[data-part-to]")]
+    assert [t.bounding_box()["height"] >= 44 for t in targets] == [True] * len(targets)
