@@ -45,7 +45,8 @@ API_PREFIX = "/api/"           # the class-mode API, on the classroom server onl
 STORAGE_KEYS = {"answers": STORAGE_PREFIX, "classMe": "whc:class:me",
                 "classOutbox": "whc:class:outbox", "classSkip": "whc:class:skip",
                 "classAside": "whc:class:aside",  # answers the laptop refused, kept, not sent
-                "classLeft": "whc:class:left"}  # the laptop forgot this browser (deleted)
+                "classLeft": "whc:class:left",  # the laptop forgot this browser (deleted)
+                "textPart": STORAGE_PREFIX + "~part:"}  # + exercise id: Find the claims' paragraphs shown
 # When learners see feedback in a check-up: at once, after they hand in, when the teacher says.
 FEEDBACK_MODES = ("at-once", "after-handin", "release")
 # A scorer's verdict on one item; an open answer is only ever "answered" (no score).

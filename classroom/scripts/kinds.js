@@ -47,10 +47,23 @@ const optionWidget = {
 const verdictLine = (judged) => judged.verdict === "unanswered" ? ["verdict", say("no_answer", {})]
   : judged.verdict === "right" ? ["verdict right", say("right", {})] : ["verdict wrong", say("not_quite", {})];
 
-// A reason split in two: its first sentence, shown at once, and the rest, kept behind "Why?".
-function firstSentence(text) {
+// A text split after its first sentence.
+function splitSentence(text) {
   const at = /[.!?]["\u201d')]?\s+(?=[A-Z\u201c"(])/.exec(text || "");
   return at ? [text.slice(0, at.index + at[0].length).trim(), text.slice(at.index + at[0].length).trim()] : [text || "", ""];
+}
+
+// A first sentence that only says yes or no ("No.", "Not quite.") or repeats the verdict.
+const saysNothingMore = (sentence) => sentence.split(/\s+/).length <= 2
+  || [say("right", {}), say("not_quite", {})].includes(sentence);
+
+// A reason split in two: shown at once, its first sentence that says something (a bare "No." takes
+// the next sentence with it); the rest kept behind "Why?".
+function firstSentence(text) {
+  const [first, rest] = splitSentence(text);
+  if (!rest || !saysNothingMore(first)) return [first, rest];
+  const [next, after] = splitSentence(rest);
+  return [first + " " + next, after];
 }
 
 // One reason as feedback lines: its first sentence shown, the rest under "Why?".
@@ -70,6 +83,8 @@ function oneAnswerFeedback(kind, item, key, itemId, judged, reveal, explainWrong
   if (judged.verdict === "unanswered" && !reveal) return lines;
   if (judged.verdict === "wrong") lines = lines.concat(explainWrong(kind.read(item), judged));
   if (judged.also) lines = lines.concat(reasonLines(judged.reasons[0], say("also_fair", { reason: "" }).trim()));
+  // Right through another fair answer: the learner still learns which answer the key gives.
+  if (judged.also && !reveal) lines.push(["answer", say("also_key_answer", { answer: key.vocabulary[keyItem.answer].label })]);
   if (judged.verdict === "right" || reveal) {
     if (reveal) lines.push(["answer", say("the_answer", { answer: key.vocabulary[keyItem.answer].label })]);
     if (explainRight) lines.push(["", explainRight(keyItem)]);

@@ -8,6 +8,7 @@ from collections import defaultdict
 
 import pytest
 
+from classroom.words import say
 from support import ROOT
 
 ALLEGATIONS = re.compile(r"\b(scam\w*|fraud\w*|liars?|greed\w*|exploit\w*|con artists?|"
@@ -56,3 +57,32 @@ def test_no_wording_alleges_bad_motives(module):
     found = sorted(s for s in sentences if ALLEGATIONS.search(s)
                    and not re.search(r"\b(not|never|no one|nobody)\b", s, re.IGNORECASE))
     assert found == []
+
+
+def test_no_also_reason_repeats_the_words_the_page_puts_before_it(module):
+    # The page writes "Also fair:" before an `also` reason; a reason that starts with it reads twice.
+    lead = say("also_fair", reason="").strip().lower()
+    doubled = sorted(f"{e.id}/{item.id}: {value}" for e in module.exercises.values()
+                     for item in e.items for value, reason in (getattr(item, "also", None) or {}).items()
+                     if reason.strip().lower().startswith(lead))
+    assert doubled == []
+
+
+# Words that name or define each evidence step; a wrong choice's hint must not use the right one's.
+GIVES_AWAY = {
+    "none": r"\b(nothing (is |else )?(offered|given)|to back|backs? (it|this)|just (calls|states)|for itself)\b",
+    "experience": r"\b(experience|observ\w+|(has|have|been) seen)\b",
+    "mechanism": r"\b(explanation|explains?|reasons?)\b",
+    "uncontrolled": r"\b(figures? from treated|counted in treated|case series)\b",
+}
+
+
+def test_a_wrong_evidence_step_is_not_answered_by_its_hint(module):
+    quoted = re.compile(r"'[^']*'|\"[^\"]*\"|\u201c[^\u201d]*\u201d")  # the clinic's words point, they do not name
+    giving_away = sorted(
+        f"{e.id}/{item.id} ({chosen}): {reason}"
+        for e in module.exercises.values() if e.kind == "evidence-level"
+        for item in e.items for chosen, reason in item.why_not.items()
+        if item.answer in GIVES_AWAY
+        and re.search(GIVES_AWAY[item.answer], quoted.sub("", reason), re.IGNORECASE))
+    assert giving_away == []

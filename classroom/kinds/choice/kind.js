@@ -19,6 +19,7 @@ KINDS["choice"] = Object.assign({}, optionWidget, {
     chosen.forEach((id, n) => { lines = lines.concat(reasonLines(judged.reasons[n], optionText(id) + ":")); });
     const notChosen = answer.filter((id) => !chosen.includes(id)).length;
     if (judged.verdict === "wrong" && answer.length > 1 && notChosen && !reveal) lines.push(["", say("choose_more", { count: notChosen })]);
+    if (judged.also && !reveal) lines.push(["answer", say("also_key_answer", { answer: answer.map(optionText).join("; ") })]);
     if (reveal) lines.push(["answer", say("answer_list", { answer: answer.map(optionText).join("; ") })]);
     if (judged.verdict === "right" || reveal) lines = lines.concat(reasonLines(keyItem.feedback), [["concept", keyItem.concept]]);
     return lines;

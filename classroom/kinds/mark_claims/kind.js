@@ -26,8 +26,11 @@ KINDS["mark-claims"] = {
       const next = event.key === "Home" ? 0 : event.key === "End" ? shown.length - 1 : Math.min(Math.max(at + step, 0), shown.length - 1);
       shown[next].focus();
     });
+    // The part in the address wins; else the part this learner last chose, kept with the marks.
     const asked = /[?&]paragraphs=(\d+)-(\d+)/.exec(location.search);
+    const kept = /^(\d+)-(\d+)$/.exec(store.get(CONTRACT.storageKeys.textPart + view.id) || "");
     if (part && asked) this.showPart(view, +asked[1], +asked[2], true);
+    else if (part && kept) this.showPart(view, +kept[1], +kept[2]);
   },
   shown: (view) => all(view.root, ".whc-sentence").filter((s) => !s.closest("[hidden]")),
   rove(view, sentence) { all(view.root, ".whc-sentence").forEach((s) => { s.tabIndex = s === sentence ? 0 : -1; }); },
@@ -42,6 +45,7 @@ KINDS["mark-claims"] = {
     view.part = from > first || to < last ? { from, to } : null;
     if (!this.shown(view).some((s) => s.tabIndex === 0)) this.rove(view, this.shown(view)[0]);
     if (view.checked) view.clearFeedback();
+    if (view.part) store.set(CONTRACT.storageKeys.textPart + view.id, from + "-" + to); else store.drop(CONTRACT.storageKeys.textPart + view.id);
     if (fromAddress) return;
     const address = new URL(location.href);
     if (view.part) address.searchParams.set("paragraphs", from + "-" + to); else address.searchParams.delete("paragraphs");
@@ -101,8 +105,9 @@ KINDS["mark-claims"] = {
     const key = view.key, words = key.vocabulary, marks = this.read(item) || {}, claims = {}, part = this.inPart(view, judged);
     Object.values(key.items).forEach((claim) => { claims[claim.sentence] = claim; });
     const kindOf = (id) => words[id].label.toLowerCase(), sentence = (sid) => item.querySelector(`[data-sentence='${sid}']`);
+    const alsoFair = (sid) => has(claims, sid) && marks[sid] !== claims[sid].answer && has(claims[sid].also, marks[sid]);
     const sections = [
-      ["claims_found", part.found.map((sid) => [sid, say("claim_right", { kind: kindOf(marks[sid]) }),
+      ["claims_found", part.found.map((sid) => [sid, alsoFair(sid) ? say("claim_also_right", { kind: kindOf(marks[sid]), answer: kindOf(claims[sid].answer) }) : say("claim_right", { kind: kindOf(marks[sid]) }),
         [(has(claims[sid].also, marks[sid]) ? say("also_fair", { reason: claims[sid].also[marks[sid]] }) + " " : "") + claims[sid].feedback], claims[sid].concept])],
       ["claims_other_kind", part.otherKind.map((sid) => [sid, reveal ? say("claim_other_kind", { kind: kindOf(claims[sid].answer), marked: kindOf(marks[sid]) }) : say("claim_not_that_kind", { marked: kindOf(marks[sid]) }),
         reveal ? [claims[sid].feedback] : [say("kind_means", { kind: words[marks[sid]].label, definition: words[marks[sid]].definition })], reveal ? claims[sid].concept : ""])],
@@ -116,7 +121,9 @@ KINDS["mark-claims"] = {
       s.classList.toggle("whc-sentence--other-kind", part.otherKind.includes(sid));
       s.classList.toggle("whc-sentence--missed", reveal && part.missed.includes(sid));
       s.classList.toggle("whc-sentence--wrong", part.notClaims.includes(sid));
-      if (reveal && claim) s.dataset.solution = say("solution_tag", { label: words[claim.answer].label }); else delete s.dataset.solution;
+      // A mark of another fair kind is labelled so, not contradicted by the key's own kind.
+      if (reveal && claim) s.dataset.solution = part.found.includes(sid) && alsoFair(sid) ? say("solution_also_tag", {}) : say("solution_tag", { label: words[claim.answer].label });
+      else delete s.dataset.solution;
     });
     const summary = view.root.querySelector("[data-summary]");
     summary.textContent = "";
