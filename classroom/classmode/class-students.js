@@ -64,7 +64,7 @@ onRefresh((data) => {
     if (!data.figures.help.length) help.append(el("li", "", say("cp_help_none", {})));
     data.figures.help.forEach((h) => {
       const li = help.appendChild(el("li"));
-      li.append(studentLink(h.name, h.student), say(h.why === "checks" ? "cp_help_checks" : "cp_help_solution", h));
+      li.append(studentLink(h.name, h.student), say(h.why === "checks" ? "cp_help_checks" : "cp_help_solution", h));  // the name is the link, once
     });
   });
   if (student) return showStudent();
@@ -104,7 +104,8 @@ async function showStudent() {
         const now = cell(row, item.answer ? item.answer + (item.verdict ? " (" + say("cp_verdict_" + item.verdict, {}) + ")" : "") : say("cp_not_answered", {}));
         if (item.mark || item.comment) now.append(el("p", "", say("cp_student_mark", { mark: item.mark || say("cp_level_none", {}), comment: item.comment })));
         cell(row, item.first ? say("cp_verdict_" + item.first, {}) : say("cp_none", {}));
-        cell(row, item.last ? say("cp_verdict_" + item.last, {}) : say("cp_none", {}));
+        const last = cell(row, item.last ? say("cp_verdict_" + item.last, {}) : say("cp_none", {}));
+        if (item.shown) last.append(el("p", "", say("cp_solution_shown", {})));
       });
     });
     if (data.earlier.length) {

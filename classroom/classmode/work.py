@@ -22,6 +22,8 @@ class Work:
     current: dict = field(default_factory=dict)   # item id -> (version, response)
     checks: list = field(default_factory=list)    # each Check: {item id: (version, response)}
     solution_without_try: bool = False
+    # How many Checks came before each Show solution: was any of them all right?
+    solution_after: list = field(default_factory=list)
     shown: set = field(default_factory=set)       # items whose solution the student was shown
     last: float = 0.0
     answered_at: dict = field(default_factory=dict)  # item id -> when its answer last arrived
@@ -84,6 +86,7 @@ def fold(events, work: dict | None = None) -> dict[str, dict[str, Work]]:
             mine.handins.append((answers, event.received))
         elif event.type == "solution":
             mine.solution_without_try = mine.solution_without_try or not mine.checks
+            mine.solution_after.append(len(mine.checks))
             mine.shown.update(answers)  # the page sends only the items it showed the solution of
         mine.last = max(mine.last, event.received)
     return work
@@ -131,9 +134,12 @@ class Report:
         done = bool(verdicts) and all(v is not None and v["verdict"] != "unanswered"
                                       for v in verdicts[-1].values())
         last = verdicts[-1] if verdicts and not exercise.assessment else None
+        wrong_at = set(not_right)
+        first_right = next((n for n in range(len(verdicts)) if n not in wrong_at), len(verdicts))
         return (bool(work.current or work.checks), done, len(not_right),
                 bool(not_right) and not_right[-1] == len(verdicts) - 1,
-                self.score(exercise, work, last))
+                self.score(exercise, work, last),
+                any(before <= first_right for before in work.solution_after))
 
     def score(self, exercise: ExerciseInfo, work: Work, last: dict | None = None):
         """(points, out of) of the last Check (its verdicts `last`, when known already), or of
@@ -177,15 +183,16 @@ class Report:
                 "last": max(w.last for w in self.work[sid].values())}
 
     def help_rows(self, sid: str, progress=None) -> list[dict]:
-        """Who may need help: many Checks not all right, or the solution shown before trying."""
+        """Who may need help: many Checks not all right, or the solution shown before getting
+        the exercise right."""
         found = []
-        for ex_id, (exercise, work, (_, _, wrong, last_wrong, _)) in self._progress_of(
+        for ex_id, (exercise, work, (_, _, wrong, last_wrong, _, unearned)) in self._progress_of(
                 sid, progress).items():
             if wrong >= HELP_AFTER_WRONG_CHECKS and last_wrong:
                 found.append({"student": sid, "name": self.names[sid], "exercise": ex_id,
                               "title": exercise.title, "why": "checks", "count": wrong})
             # The flag clears once a Check is all right (D15).
-            if work.solution_without_try and (not work.checks or last_wrong):
+            if unearned and (not work.checks or last_wrong):
                 found.append({"student": sid, "name": self.names[sid], "exercise": ex_id,
                               "title": exercise.title, "why": "solution", "count": 0})
         return found
