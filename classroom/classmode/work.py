@@ -14,6 +14,7 @@ from .catalogue import Catalogue, ExerciseInfo
 
 HELP_AFTER_WRONG_CHECKS = 3   # Checks on one exercise, none all right, before "may need help"
 NOT_RIGHT = ("wrong", "partly", "unanswered")
+QUOTES = "\"'“”‘’«» "
 
 
 @dataclass
@@ -180,7 +181,10 @@ class Report:
                 # In the catalogue's order, as the exercises' entries: short for 300 students.
                 "scores": [list(known[ex_id][2][4]) if ex_id in known and known[ex_id][2][4]
                            else None for ex_id in self.catalogue.exercises],
-                "last": max(w.last for w in self.work[sid].values())}
+                "last": max(w.last for w in self.work[sid].values()),
+                # Check-up parts handed in, so a score says how much of the check-up it covers.
+                "handedIn": sum(1 for ex_id, (exercise, work, _) in known.items()
+                                if exercise.assessment and self.marked(work))}
 
     def help_rows(self, sid: str, progress=None) -> list[dict]:
         """Who may need help: many Checks not all right, or the solution shown before getting
@@ -240,7 +244,8 @@ def wrong_reason(exercise: ExerciseInfo, item_id: str, response, verdict: dict) 
         extra = [o for o in response if o not in right]
         missed = [o for o in right if o not in response]
         parts = [reasons.get(o, "") for o in extra]
-        parts += [f"Missed “{options.get(o, o)}”: {reasons.get(o, '')}".rstrip(": ")
+        # An option that is itself a quoted word ('"safe"') is quoted once, not twice.
+        parts += [f"Missed “{options.get(o, o).strip(QUOTES)}”: {reasons.get(o, '')}".rstrip(": ")
                   for o in missed]
         return " ".join(p for p in parts if p)
     return " ".join(r for r in verdict["reasons"] if r)

@@ -135,3 +135,11 @@ def test_one_students_view_says_which_items_had_their_solution_shown(store, cata
     work = student_work(Report(catalogue, store.students(), store.events()), ben.id)
     items = {item["number"]: item["shown"] for item in work["exercises"][0]["items"]}
     assert items[1] is True and not any(items[n] for n in items if n != 1)
+
+
+def test_a_missed_option_that_is_a_quoted_word_is_quoted_once(catalogue):
+    """The reason column reads Missed “optimal”, not Missed “"optimal"”."""
+    from classroom.classmode.work import wrong_reason
+    ex = catalogue.exercises[EXERCISE]
+    reason = wrong_reason(ex, "one-word-claims", ["a", "b"], {"reasons": []})
+    assert "Missed “optimal”:" in reason and '"optimal"' not in reason.split(":")[0]
