@@ -102,7 +102,7 @@ def entry_from_totals(exercise: ExerciseInfo, totals: Counter, reasons: dict,
                                       "reason": reasons[item_id, wrong[0]]}
             rows.append(row)
     return {"id": exercise.id, "title": exercise.title, "kind": exercise.kind,
-            "scored": exercise.handler.scored, "checkup": exercise.assessment,
+            "scored": exercise.handler.scored, "checkup": exercise.assessment and not exercise.form,
             "students": students, "items": rows}
 
 

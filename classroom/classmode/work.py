@@ -184,7 +184,8 @@ class Report:
                 "last": max(w.last for w in self.work[sid].values()),
                 # Check-up parts handed in, so a score says how much of the check-up it covers.
                 "handedIn": sum(1 for ex_id, (exercise, work, _) in known.items()
-                                if exercise.assessment and self.marked(work))}
+                                if exercise.assessment and not exercise.form
+                                and self.marked(work))}
 
     def help_rows(self, sid: str, progress=None) -> list[dict]:
         """Who may need help: many Checks not all right, or the solution shown before getting
