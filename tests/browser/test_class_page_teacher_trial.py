@@ -133,3 +133,34 @@ def test_the_projector_counts_students_and_keeps_its_buttons_in_view(browser, si
             shoot(projector, tmp_path, f"projector-{size['width']}")
         assert axe_violations(projector) == []
         projector.context.close()
+
+
+def test_open_answers_keep_their_lines_and_check_up_items_speak_of_hand_ins(browser, site,
+                                                                           tmp_path):
+    with class_server(site, tmp_path) as server:
+        url = server.url
+        assert call(url, "api/teacher/checkup", {"open": True}, teacher_cookie(url))[0] == 200
+        amy = joined(url, "Amy K.")
+        send(url, amy, "checkup-open", "handin", {"fair-test": "Two groups.\nChosen at random."},
+             "amy-open")
+        part = catalogue().exercises[CHECKUP_PART]
+        send(url, amy, CHECKUP_PART, "handin", {item: "none" for item in part.items}, "amy-ev")
+        teacher = open_class_page(browser.new_context(viewport={"width": 1280, "height": 800}),
+                                  url)
+        missed = teacher.locator("[data-class-missed] li").first
+        expect(missed).to_contain_text("students who handed it in")
+        assert "pressed Check" not in missed.inner_text()
+        teacher.locator('[data-class-item="checkup-open/fair-test"]').get_by_role("button").click()
+        answer = teacher.locator(".whc-class__open > li > span").first
+        expect(answer).to_have_text("Two groups.\nChosen at random.")
+        assert answer.evaluate("s => s.getClientRects().length") >= 2, "the line break is lost"
+        mark = teacher.locator(".whc-class__mark").first
+        label, select = mark.locator("p label").first, mark.locator("p select").first
+        left, right = label.bounding_box(), select.bounding_box()
+        assert right["x"] >= left["x"] + left["width"] + 8 or right["y"] >= left["y"] + left["height"]
+        comment = mark.locator("textarea")
+        assert comment.bounding_box()["height"] >= 80 and comment.bounding_box()["width"] >= 300
+        mark.scroll_into_view_if_needed()
+        shoot(teacher, tmp_path, "laptop-open-answer")
+        assert axe_violations(teacher) == []
+        teacher.context.close()
