@@ -159,6 +159,7 @@ ATTRIBUTES = {
     "data-follow-text": "on a student's page: the pasted text to mark",
     # Argue with the key (scripts/class-appeal.js, classmode/class-appeals.js).
     "data-appeal": "a student's appeal box under an item's feedback, with the item's id",
+    "data-appeal-kept": "on a page opened again: what became of an appeal, before any Check",
     "data-class-appeals": "the class page's list of appeals, per item",
     "data-class-also": "the answer key's list of answers accepted for this class",
     # The class page's test before and after (templates/class-measuring.html, class-measuring.js).

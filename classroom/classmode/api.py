@@ -27,7 +27,8 @@ from .imports import FileRefused, events_from_file
 from .lead_api import LEAD_ROUTES, FollowMarks
 from .guards import (CONTROL, ApiError, Headers, JsonBody, Limits, Resource, SavingWatch, TeacherOnly,
                      clean_name, confirmed, exercise_item, handle_errors, lesson_of, student_of)
-from .live import LiveClass
+from .live import LiveClass, joined_in
+from .names import shown_apart
 from .store import FEEDBACK_MODES, ClassStore
 from .teacher import Teacher
 from .views import open_responses, spread
@@ -170,8 +171,11 @@ class Download(Resource):
             # The mark at the start tells spreadsheets it is UTF-8.
             shown = next(row for row in self.store.lessons() if row["id"] == lesson)
             appealed = appeals.every(self.store)  # each student's appeals go with their rows
+            students = shown_apart(self.store.students())  # joined, nothing done: rows too
+            joined = {sid: students[sid].name
+                      for sid in joined_in(self.store.lessons(), lesson, students)}
             resp.text = "\ufeff" + self.live.report(lesson, lambda report: to_csv(
-                report, shown, marks_in(self.store, lesson), appealed))
+                report, shown, marks_in(self.store, lesson), appealed, joined))
             resp.downloadable_as = f"class-results-lesson-{lesson}.csv"
         else:
             resp.content_type = "application/x-ndjson; charset=utf-8"

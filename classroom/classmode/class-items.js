@@ -19,7 +19,7 @@ onRefresh(async (data) => {
     missed.forEach(({ ex, item }) => {
       const link = list.appendChild(el("li")).appendChild(el("a", "", shortTitle(ex.title) + ", " + itemName(ex, item)));
       link.href = "#" + rowId(ex, item);
-      link.after(" " + say("cp_missed_line", { percent: item.lastRight, count: item.checked }));
+      link.after(" " + say(ex.checkup ? "cp_missed_line_checkup" : "cp_missed_line", { percent: item.lastRight, count: item.checked }));
     });
   });
   byKey(part("exercises"), worked.map((ex) => ({ ...ex, key })), (ex) => ex.id, (box, ex) => {

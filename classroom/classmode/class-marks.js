@@ -27,7 +27,7 @@ function markForm(box, data, response, n) {
   const p = form.appendChild(el("p"));
   const label = p.appendChild(el("label", "", say("cp_comment_label", {})));
   const comment = p.appendChild(el("textarea"));
-  Object.assign(comment, { id: id + "comment", rows: 2, maxLength: 2000, value: mark.comment });
+  Object.assign(comment, { id: id + "comment", rows: 4, maxLength: 2000, value: mark.comment });
   comment.whcId = "mark:" + response.student + ":comment";
   label.htmlFor = comment.id;
   const said = el("span", "", "");

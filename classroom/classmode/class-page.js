@@ -92,7 +92,10 @@ onRefresh((data) => {
   const select = part("lesson"), current = data.lessons[data.lessons.length - 1];
   redraw(select, [data.lessons, data.lesson], () => {
     data.lessons.forEach((l) => {
-      const o = select.appendChild(el("option", "", l === current ? say("cp_lesson_current", l) : l.title));
+      // A renamed lesson keeps its date in the list: "Tuesday, 3B, 2026-12-08".
+      const day = new Date(l.started * 1000), date = [day.getFullYear(), day.getMonth() + 1, day.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
+      const named = l.title.includes(date) ? l.title : say("cp_lesson_dated", { title: l.title, date });
+      const o = select.appendChild(el("option", "", l === current ? say("cp_lesson_current", { title: named }) : named));
       o.value = l.id;
     });
     select.value = String(data.lesson);

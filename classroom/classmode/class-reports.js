@@ -16,7 +16,8 @@ async function printStudents() {
         + (ex.handin ? " (" + ex.handin + ")" : "")));
       const list = one.appendChild(el("ol"));
       ex.items.forEach((item) => list.append(el("li", "", (item.answer || say("cp_not_answered", {}))
-        + (item.verdict ? " — " + say("cp_verdict_" + item.verdict, {}) : ""))));
+        + (item.verdict ? " — " + say("cp_verdict_" + item.verdict, {}) : "")
+        + (item.shown ? " — " + say("cp_solution_shown", {}) : ""))));
     });
   }
   document.body.classList.add("whc-print-students");

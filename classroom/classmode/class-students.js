@@ -23,10 +23,23 @@ function studentLink(name, id) {
   return link;
 }
 
+// The check-up's parts as one cell that says what it counts: "1 of 6 parts handed in: 7 of 7".
+function checkupText(s, parts) {
+  const got = parts.map((n) => (s.scores || [])[n]).filter(Boolean);
+  const words = { count: s.handedIn || 0, parts: parts.length,
+    score: got.reduce((sum, x) => sum + x[0], 0), max: got.reduce((sum, x) => sum + x[1], 0) };
+  if (!words.count) return say("cp_checkup_none", words);
+  return say(words.max ? "cp_checkup_score" : "cp_checkup_parts", words);
+}
+
 onRefresh((data) => {
-  const worked = data.figures.exercises.filter((ex) => ex.students && ex.scored);
-  const at = worked.map((ex) => data.figures.exercises.indexOf(ex));  // where its scores are
-  redraw(part("students-head"), worked.map((ex) => ex.title), (head) => {
+  const all = data.figures.exercises;
+  const worked = all.filter((ex) => ex.students && ex.scored && !ex.checkup);
+  const at = worked.map((ex) => all.indexOf(ex));  // where its scores are
+  const parts = all.map((ex, n) => (ex.checkup ? n : -1)).filter((n) => n >= 0);
+  const checkup = all.some((ex) => ex.checkup && ex.students);  // one column for all its parts
+  const titles = worked.map((ex) => ex.title).concat(checkup ? [say("cp_checkup_column", {})] : []);
+  redraw(part("students-head"), titles, (head) => {
     const row = head.appendChild(el("tr"));
     cell(row, say("cp_name", {}), "th").scope = "col";
     cell(row, say("cp_last", {}), "th").scope = "col";
@@ -35,12 +48,13 @@ onRefresh((data) => {
       th.scope = "col";
       th.title = ex.title;
     });
+    if (checkup) cell(row, say("cp_checkup_column", {}), "th").scope = "col";
     cell(row, say("cp_started", {}), "th").scope = "col";
     cell(row, say("cp_data", {}), "th").scope = "col";
   });
   const now = data.now, students = part("students");
   const rows = data.figures.students.map((s) => ({ ...s, seen: lastSeen(s, now),
-    shown: at.map((n) => scoreText(s, n)) }));
+    shown: at.map((n) => scoreText(s, n)).concat(checkup ? [checkupText(s, parts)] : []) }));
   students.querySelectorAll(".whc-class__nobody").forEach((row) => row.remove());
   byKey(students, rows, (s) => s.id, (row, s) => {
     row.textContent = "";
@@ -56,7 +70,7 @@ onRefresh((data) => {
   });
   if (!rows.length) {
     const row = students.appendChild(el("tr", "whc-class__nobody"));
-    cell(row, say("cp_nobody", {})).colSpan = worked.length + 4;
+    cell(row, say("cp_nobody", {})).colSpan = titles.length + 4;
   }
   redraw(part("same-names"), data.sameName, () => drawSameNames(data.sameName));
   redraw(part("waiting"), [data.waiting], () => drawWaiting(data.waiting));
@@ -64,7 +78,7 @@ onRefresh((data) => {
     if (!data.figures.help.length) help.append(el("li", "", say("cp_help_none", {})));
     data.figures.help.forEach((h) => {
       const li = help.appendChild(el("li"));
-      li.append(studentLink(h.name, h.student), say(h.why === "checks" ? "cp_help_checks" : "cp_help_solution", h));
+      li.append(studentLink(h.name, h.student), say(h.why === "checks" ? "cp_help_checks" : "cp_help_solution", h));  // the name is the link, once
     });
   });
   if (student) return showStudent();
@@ -104,7 +118,8 @@ async function showStudent() {
         const now = cell(row, item.answer ? item.answer + (item.verdict ? " (" + say("cp_verdict_" + item.verdict, {}) + ")" : "") : say("cp_not_answered", {}));
         if (item.mark || item.comment) now.append(el("p", "", say("cp_student_mark", { mark: item.mark || say("cp_level_none", {}), comment: item.comment })));
         cell(row, item.first ? say("cp_verdict_" + item.first, {}) : say("cp_none", {}));
-        cell(row, item.last ? say("cp_verdict_" + item.last, {}) : say("cp_none", {}));
+        const last = cell(row, item.last ? say("cp_verdict_" + item.last, {}) : say("cp_none", {}));
+        if (item.shown) last.append(el("p", "", say("cp_solution_shown", {})));
       });
     });
     if (data.earlier.length) {

@@ -11,7 +11,7 @@ import time
 import uuid
 
 from .marks import mark_text
-from .views import NOT_HANDED_IN, rows
+from .views import NOT_HANDED_IN, lesson_exercises, rows
 from .work import Report
 
 XAPI_ANSWERED = {"id": "http://adlnet.gov/expapi/verbs/answered", "display": {"en-US": "answered"}}
@@ -26,7 +26,7 @@ MODULE_IRI = "https://weighing-health-claims.invalid/"
 CSV_COLUMNS = ["student id", "name", "exercise", "exercise title", "item", "question", "answer",
                "verdict", "score", "out of", "checks", "verdict at first check", "last activity", "hand-in",
                "lesson", "lesson date", "student total", "student out of", "rubric levels",
-               "teacher's comment"]
+               "teacher's comment", "solution shown"]
 # A student's appeal on the item (appeals.py), its state and the teacher's reply, at the end.
 APPEAL_COLUMNS = ["appeal", "appeal state", "teacher's reply"]
 
@@ -39,26 +39,28 @@ def neutral(cell):
 
 
 def to_csv(report: Report, lesson: dict | None = None, marks: dict | None = None,
-           appeals: list | None = None) -> str:
-    """One row per student and item (items not answered too, D17), for a spreadsheet: the
-    lesson's title and date, times a spreadsheet reads as dates, each student's total, and
-    the student's last appeal on the item."""
+           appeals: list | None = None, joined: dict | None = None) -> str:
+    """One row per joined student and item of the lesson's exercises (items not answered too,
+    D17), for a spreadsheet: the lesson's title and date, times a spreadsheet reads as dates,
+    each student's total out of the same maximum for everyone (every scored item of the
+    exercises anyone in the class worked on), whether the solution was shown, and the
+    student's last appeal on the item. `joined`: id -> name of students with no work yet."""
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS + APPEAL_COLUMNS)
     appealed = {(a["student"], a["exercise"], a["item"]): a for a in appeals or []}
-    every = list(rows(report))
-    totals: dict = {}
+    every = list(rows(report, joined))
+    maximum = sum(item_max(report, exercise, item_id) for exercise in lesson_exercises(report)
+                  if exercise.handler.scored for item_id in exercise.items)
+    points: dict = {}
     for row in every:
         if row["verdict"] and row["exercise"].handler.scored:
-            points, out_of = totals.get(row["student"], (0, 0))
-            totals[row["student"]] = (points + row["verdict"]["score"],
-                                      out_of + row["verdict"]["max"])
+            points[row["student"]] = points.get(row["student"], 0) + row["verdict"]["score"]
     title, date = (lesson["title"], _date(lesson["started"])) if lesson else ("", "")
     for row in every:
         exercise, verdict = row["exercise"], row["verdict"]
         answered = row["response"] is not None
-        total = totals.get(row["student"], ("", ""))
+        total = (points.get(row["student"], 0), maximum) if maximum else ("", "")
         mark = (marks or {}).get((row["student"], exercise.id, row["item"]))
         appeal = appealed.get((row["student"], exercise.id, row["item"]))
         writer.writerow([neutral(cell) for cell in (
@@ -67,10 +69,17 @@ def to_csv(report: Report, lesson: dict | None = None, marks: dict | None = None
             _answer_text(exercise, row["item"], row["response"]) if answered else "",
             verdict["verdict"] if verdict else _unscored(row),
             verdict["score"] if verdict else "", verdict["max"] if verdict else "",
-            row["checks"], row["first"], _local(row["last"]), row["handin"],
-            title, date, *total, mark_text(mark), mark["comment"] if mark else "",
+            row["checks"], row["first"], _local(row["last"]) if row["last"] else "",
+            row["handin"], title, date, *total, mark_text(mark), mark["comment"] if mark else "",
+            "yes" if row["shown"] else "",
             *((appeal["reason"], appeal["state"], appeal["reply"]) if appeal else ("",) * 3))])
     return out.getvalue()
+
+
+def item_max(report: Report, exercise, item_id: str) -> int:
+    """The points an item is out of, answered or not (a text to mark: an empty marking's)."""
+    empty = {} if exercise.handler.whole_text else None
+    return exercise.handler.score(exercise.key, item_id, empty)["max"]
 
 
 def _answer_text(exercise, item_id: str, response) -> str:

@@ -102,7 +102,8 @@ def entry_from_totals(exercise: ExerciseInfo, totals: Counter, reasons: dict,
                                       "reason": reasons[item_id, wrong[0]]}
             rows.append(row)
     return {"id": exercise.id, "title": exercise.title, "kind": exercise.kind,
-            "scored": exercise.handler.scored, "students": students, "items": rows}
+            "scored": exercise.handler.scored, "checkup": exercise.assessment and not exercise.form,
+            "students": students, "items": rows}
 
 
 class LiveFigures:
@@ -148,6 +149,7 @@ class LiveFigures:
             return self._json[1]
         rows, helped, exercises = self.update(students)
         rows += [{"id": sid, "name": students[sid].name, "started": 0, "done": 0, "scores": [],
+                  "handedIn": 0,
                   "last": None, "joined": students[sid].joined}
                  for sid in joined if sid in students and sid not in self.work]
         text = json.dumps({"students": sorted(rows, key=lambda row: row["name"].casefold()),

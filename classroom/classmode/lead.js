@@ -82,18 +82,23 @@ function drawItemParts(item, changed) {
   if (isItem && changed) drawHandsForm(item);
 }
 
+// An answer's words before a colon: "Yes.: 3" reads badly, so its full stop goes.
+const bare = (label) => label.replace(/[.:]\s*$/, "");
+
 function drawBars(item) {
   const bars = part("bars");
   bars.hidden = !item || !item.spread;
   bars.replaceChildren();
   if (!item || !item.options.length) return;
   if (!item.spread) { bars.hidden = false; bars.append(el("li", "", say("cp_lead_no_spread", {}))); return; }
-  const total = item.spread.bars.reduce((sum, b) => sum + b.count, 0);
+  const hands = item.spread.bars.reduce((sum, b) => sum + b.count, 0);
+  // Out of the students who answered, not of the ticks: several answers give several ticks.
+  const total = item.spread.from === "hands" ? hands : item.answered;
   const keyed = item.key && item.key.answers ? item.key.answers : [];
-  if (item.spread.from === "hands") bars.append(el("li", "", say("cp_lead_from_hands", { count: total })));
+  if (item.spread.from === "hands") bars.append(el("li", "", say("cp_lead_from_hands", { count: hands })));
   item.spread.bars.forEach((b) => {
     const row = bars.appendChild(el("li", keyed.includes(b.label) ? "whc-lead__is-key" : ""));
-    row.append(el("span", "whc-lead__bar-text", say("cp_lead_bar", { label: b.label, count: b.count, total })
+    row.append(el("span", "whc-lead__bar-text", say("cp_lead_bar", { label: bare(b.label), count: b.count, total })
       + (keyed.includes(b.label) ? say("cp_lead_bar_key", {}) : "")));
     const track = row.appendChild(el("span", "whc-lead__bar-track"));
     track.setAttribute("aria-hidden", "true");  // the words above say the same
@@ -125,7 +130,7 @@ function drawHandsForm(item) {
   item.options.forEach((o, index) => {
     const id = "whc-lead-hands-" + index;
     const p = fields.appendChild(el("p"));
-    const label = p.appendChild(el("label", "", say("cp_lead_hands_for", { label: o.label }) + " "));
+    const label = p.appendChild(el("label", "", say("cp_lead_hands_for", { label: bare(o.label) }) + " "));
     label.htmlFor = id;
     const input = p.appendChild(el("input"));
     Object.assign(input, { id, type: "number", min: 0, max: 999, step: 1, inputMode: "numeric", value: "0" });

@@ -37,6 +37,7 @@ def student_work(report: Report, sid: str, marks: dict | None = None) -> dict:
                 "verdict": _verdict(report, exercise, item_id, answer),
                 "first": _verdict(report, exercise, item_id, tries[0]) if tries else "",
                 "last": _verdict(report, exercise, item_id, tries[-1]) if tries else "",
+                "shown": item_id in work.shown,  # the student was shown this item's solution
                 "mark": mark_text((marks or {}).get((sid, exercise.id, item_id))),
                 "comment": ((marks or {}).get((sid, exercise.id, item_id)) or {}).get("comment", "")})
         handin = ""

@@ -12,7 +12,7 @@ from collections import Counter
 
 from ..contract import TEXT_ITEM
 from .marks_table import CRITERIA
-from .work import Report
+from .work import Report, Work
 
 # The "hand-in" column of a check-up's rows (practice rows leave it empty).
 HANDED_IN, RETAKE, NOT_HANDED_IN = "handed in", "handed in (retake)", "not handed in"
@@ -65,39 +65,53 @@ def open_responses(report: Report, exercise_id: str, item_id: str, names: bool,
             "responses": responses, "criteria": CRITERIA}
 
 
-def rows(report: Report):
-    """The downloads' rows: each student's current answer to each item, with its verdict; for a
-    check-up, the answers handed in (handin_rows)."""
-    for sid, exercises in sorted(report.work.items(), key=lambda p: report.names[p[0]].casefold()):
-        for ex_id, work in exercises.items():
-            exercise = report.catalogue.exercises.get(ex_id)
-            if exercise is None:
-                continue
+def lesson_exercises(report: Report) -> list:
+    """The exercises anyone in the class worked on in this lesson, in the module's order: each
+    joined student gets a row for each of their items, and totals are out of their items."""
+    touched = {ex_id for exercises in report.work.values() for ex_id in exercises}
+    return [ex for ex in report.catalogue.exercises.values() if ex.id in touched]
+
+
+def rows(report: Report, joined: dict | None = None):
+    """The downloads' rows: each student's current answer to each item of the lesson's
+    exercises, with its verdict (None: not answered, counted as such, D17); for a check-up,
+    the answers handed in (handin_rows). `joined`: id -> name of students who joined but have
+    no work yet, who get a row per item too."""
+    names = {**(joined or {}), **report.names}
+    exercises = lesson_exercises(report)
+    for sid in sorted(names, key=lambda sid: (names[sid].casefold(), sid)):
+        for exercise in exercises:
+            work = report.work.get(sid, {}).get(exercise.id) or Work()
             if exercise.assessment:
-                yield from handin_rows(report, sid, exercise, work)
+                yield from handin_rows(report, sid, exercise, work, names[sid])
                 continue
             for item_id in exercise.items:
-                answer = work.current.get(item_id)  # None: not answered, counted as such (D17)
+                answer = work.current.get(item_id)
                 verdict = report.scorer(exercise, item_id, answer)
+                if item_id in work.shown:  # the solution is not the student's: their last Check is
+                    verdict = report.scorer(exercise, item_id, next(
+                        (c[item_id] for c in reversed(work.checks) if item_id in c), None))
                 tried = [report.scorer(exercise, item_id, c[item_id]) for c in work.checks
                          if c.get(item_id) is not None]
                 tried = [v for v in tried if v]
-                yield {"student": sid, "name": report.names[sid], "exercise": exercise,
+                yield {"student": sid, "name": names[sid], "exercise": exercise,
                        "item": item_id, "version": answer and answer[0],
                        "response": answer and answer[1],
                        "verdict": verdict, "checks": len(tried),
-                       "first": tried[0]["verdict"] if tried else "", "last": work.last,
-                       "at": work.answered_at.get(item_id, work.last), "handin": ""}
+                       "first": tried[0]["verdict"] if tried else "", "last": work.last or None,
+                       "at": work.answered_at.get(item_id, work.last), "handin": "",
+                       "shown": item_id in work.shown}
 
 
-def handin_rows(report: Report, sid: str, exercise, work):
+def handin_rows(report: Report, sid: str, exercise, work, name: str):
     """A check-up part's rows: each item as handed in (the marked hand-in, work.marked), or
     "not handed in" for every item when the student only typed answers."""
     handin = report.marked(work)
     for item_id in exercise.items:
-        row = {"student": sid, "name": report.names[sid], "exercise": exercise, "item": item_id,
+        row = {"student": sid, "name": name, "exercise": exercise, "item": item_id,
                "version": None, "response": None, "verdict": None, "checks": 0, "first": "",
-               "last": work.last, "at": work.last, "handin": NOT_HANDED_IN}
+               "last": work.last or None, "at": work.last, "handin": NOT_HANDED_IN,
+               "shown": False}
         if handin is not None:
             answer = handin[0].get(item_id)
             tried = [report.scorer(exercise, item_id, answers.get(item_id))

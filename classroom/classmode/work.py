@@ -14,6 +14,7 @@ from .catalogue import Catalogue, ExerciseInfo
 
 HELP_AFTER_WRONG_CHECKS = 3   # Checks on one exercise, none all right, before "may need help"
 NOT_RIGHT = ("wrong", "partly", "unanswered")
+QUOTES = "\"'“”‘’«» "
 
 
 @dataclass
@@ -22,6 +23,8 @@ class Work:
     current: dict = field(default_factory=dict)   # item id -> (version, response)
     checks: list = field(default_factory=list)    # each Check: {item id: (version, response)}
     solution_without_try: bool = False
+    # How many Checks came before each Show solution: was any of them all right?
+    solution_after: list = field(default_factory=list)
     shown: set = field(default_factory=set)       # items whose solution the student was shown
     last: float = 0.0
     answered_at: dict = field(default_factory=dict)  # item id -> when its answer last arrived
@@ -84,6 +87,7 @@ def fold(events, work: dict | None = None) -> dict[str, dict[str, Work]]:
             mine.handins.append((answers, event.received))
         elif event.type == "solution":
             mine.solution_without_try = mine.solution_without_try or not mine.checks
+            mine.solution_after.append(len(mine.checks))
             mine.shown.update(answers)  # the page sends only the items it showed the solution of
         mine.last = max(mine.last, event.received)
     return work
@@ -131,9 +135,12 @@ class Report:
         done = bool(verdicts) and all(v is not None and v["verdict"] != "unanswered"
                                       for v in verdicts[-1].values())
         last = verdicts[-1] if verdicts and not exercise.assessment else None
+        wrong_at = set(not_right)
+        first_right = next((n for n in range(len(verdicts)) if n not in wrong_at), len(verdicts))
         return (bool(work.current or work.checks), done, len(not_right),
                 bool(not_right) and not_right[-1] == len(verdicts) - 1,
-                self.score(exercise, work, last))
+                self.score(exercise, work, last),
+                any(before <= first_right for before in work.solution_after))
 
     def score(self, exercise: ExerciseInfo, work: Work, last: dict | None = None):
         """(points, out of) of the last Check (its verdicts `last`, when known already), or of
@@ -174,18 +181,23 @@ class Report:
                 # In the catalogue's order, as the exercises' entries: short for 300 students.
                 "scores": [list(known[ex_id][2][4]) if ex_id in known and known[ex_id][2][4]
                            else None for ex_id in self.catalogue.exercises],
-                "last": max(w.last for w in self.work[sid].values())}
+                "last": max(w.last for w in self.work[sid].values()),
+                # Check-up parts handed in, so a score says how much of the check-up it covers.
+                "handedIn": sum(1 for ex_id, (exercise, work, _) in known.items()
+                                if exercise.assessment and not exercise.form
+                                and self.marked(work))}
 
     def help_rows(self, sid: str, progress=None) -> list[dict]:
-        """Who may need help: many Checks not all right, or the solution shown before trying."""
+        """Who may need help: many Checks not all right, or the solution shown before getting
+        the exercise right."""
         found = []
-        for ex_id, (exercise, work, (_, _, wrong, last_wrong, _)) in self._progress_of(
+        for ex_id, (exercise, work, (_, _, wrong, last_wrong, _, unearned)) in self._progress_of(
                 sid, progress).items():
             if wrong >= HELP_AFTER_WRONG_CHECKS and last_wrong:
                 found.append({"student": sid, "name": self.names[sid], "exercise": ex_id,
                               "title": exercise.title, "why": "checks", "count": wrong})
             # The flag clears once a Check is all right (D15).
-            if work.solution_without_try and (not work.checks or last_wrong):
+            if unearned and (not work.checks or last_wrong):
                 found.append({"student": sid, "name": self.names[sid], "exercise": ex_id,
                               "title": exercise.title, "why": "solution", "count": 0})
         return found
@@ -233,7 +245,8 @@ def wrong_reason(exercise: ExerciseInfo, item_id: str, response, verdict: dict) 
         extra = [o for o in response if o not in right]
         missed = [o for o in right if o not in response]
         parts = [reasons.get(o, "") for o in extra]
-        parts += [f"Missed “{options.get(o, o)}”: {reasons.get(o, '')}".rstrip(": ")
+        # An option that is itself a quoted word ('"safe"') is quoted once, not twice.
+        parts += [f"Missed “{options.get(o, o).strip(QUOTES)}”: {reasons.get(o, '')}".rstrip(": ")
                   for o in missed]
         return " ".join(p for p in parts if p)
     return " ".join(r for r in verdict["reasons"] if r)

@@ -21,6 +21,7 @@ const Appeal = (() => {
         mine = data.appeals;
         followAccepted();
         all(document, "[data-appeal]").forEach((box) => box.whcFill && box.whcFill());
+        showKept();
         clearTimeout(timer);  // waiting for the teacher: ask now and then
         if (mine.some((a) => a.state === "sent")) timer = setTimeout(() => load(true), 30000);
         return mine;
@@ -57,6 +58,7 @@ const Appeal = (() => {
   // After the feedback of a Check: a box under each item whose answer is not right (or whose
   // answer was appealed). A check-up's feedback is only drawn once the teacher allows it.
   function offer(view, judged) {
+    all(view.root, "[data-appeal-kept]").forEach((box) => box.remove());  // the feedback's box says it now
     if (!Class.served() || !Class.joined() || !token() || !view.key) return;
     view.items.forEach((item, n) => {
       const result = judged[n], version = item.dataset.version;
@@ -87,6 +89,23 @@ const Appeal = (() => {
     if (mine) box.whcFill(); else load();
   }
 
+  // A page opened again shows what became of its appeals before any Check: the teacher's reply
+  // or acceptance under the item still holding the answer appealed (kept apart from the feedback).
+  function showKept() {
+    all(document, "[data-appeal-kept]").forEach((box) => box.remove());
+    (mine || []).filter((a) => a.state !== "sent").forEach((a) => {
+      const root = document.querySelector(`[data-exercise='${CSS.escape(a.exercise)}']`), view = root && root.whc;
+      if (!view || view.checked) return;  // feedback on show holds its own box
+      const item = view.kind.render ? view.items[0] : root.querySelector(`[data-item='${CSS.escape(a.item)}']`);
+      if (!item || (!view.kind.render && answerId(view.kind.read(item)) !== a.answer)) return;
+      const box = el("div", "whc-appeal");
+      box.dataset.appealKept = a.item;
+      box.append(el("p", "whc-appeal__state", say("appeal_" + a.state, { reason: a.reason, reply: a.reply })));
+      const feedback = item.querySelector("[data-feedback]");
+      if (feedback) feedback.before(box); else item.append(box);
+    });
+  }
+
   // The box: what became of each appeal made here, then "I disagree" for the answers still open.
   function fill(view, box, choices, version) {
     box.textContent = "";
@@ -96,6 +115,7 @@ const Appeal = (() => {
       const line = box.appendChild(el("p", "whc-appeal__state", (c.label ? c.label + ": " : "")
         + say("appeal_" + appeal.state, { reason: appeal.reason, reply: appeal.reply })));
       line.setAttribute("role", "status");
+      if (appeal.state === "accepted") box.parentNode.prepend(box);  // before the key's old "No"
     });
     // Open again once the teacher has replied; never while an appeal on the item is waiting.
     const waiting = (c) => (mine || []).some((a) => a.exercise === view.id && a.item === c.item && a.state === "sent");

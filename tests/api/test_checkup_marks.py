@@ -125,3 +125,22 @@ def test_a_hand_in_belongs_to_its_lesson_and_a_second_sitting_is_a_retake(api, t
     nothing = api.simulate_post("/teacher/students/" + join(api, "Cy")[0]["id"] + "/retake",
                                 json={}, headers=teacher)
     assert nothing.status_code == 409 and "has not handed in" in nothing.json["error"]
+
+
+def test_a_student_who_joined_and_handed_nothing_in_has_every_row_and_the_same_maximum(
+        api, teacher, catalogue):
+    """D17 through the download: Dee joined this lesson and did nothing; her rows say "not
+    handed in", and her total is 0 out of the maximum Ann's is out of."""
+    right, _ = right_and_wrong(catalogue)
+    _, as_ann = join(api, "Ann")
+    join(api, "Dee")
+    api.simulate_post("/teacher/checkup", json={"open": True}, headers=teacher)
+    assert send(api, as_ann, event(catalogue, "ann-handin-1", {ITEM: right})).status_code == 200
+    rows = csv_rows(api, teacher)
+    dee = [row for row in rows if row["name"] == "Dee"]
+    assert [row["item"] for row in dee] == list(catalogue.exercises[CHECKUP].items)
+    assert {row["hand-in"] for row in dee} == {"not handed in"}
+    maxima = {(row["name"], row["student out of"]) for row in rows}
+    assert len({out_of for _, out_of in maxima}) == 1 and {name for name, _ in maxima} == {
+        "Ann", "Dee"}
+    assert {row["student total"] for row in dee} == {"0"}

@@ -63,11 +63,19 @@ def test_an_appeal_accepted_rescores_the_student_and_the_class(browser, site, tm
         expect(appeals).to_contain_text(f"Accepted for this class: “{NOTE}”")
         expect(figures.nth(2)).to_have_text("100% of 1")  # the class re-scored
 
-        # The student's page learns of it: the answer now counts as right here too.
+        # The student's page learns of it on opening, before any Check: the acceptance and
+        # the teacher's note under the item.
         student.reload()
+        kept = item.locator("[data-appeal-kept]")
+        expect(kept).to_contain_text("Your teacher accepted your answer for this class")
+        expect(kept).to_contain_text(NOTE)
+        # After a Check, the answer counts as right here too, and the feedback leads with it.
         exercise.locator('[data-action="check"]').click()
+        expect(kept).to_have_count(0)
         expect(item.locator(".whc-appeal__state")).to_contain_text(
             "Your teacher accepted your answer for this class")
+        assert item.locator("[data-feedback] > *").first.evaluate(
+            "node => node.matches('.whc-appeal')"), "the key's old reason before the acceptance"
         expect(exercise.locator("[data-score]")).to_contain_text("Score: 1 of 5.")
         expect(item.get_by_role("button", name="I disagree")).to_have_count(0)
 

@@ -96,3 +96,25 @@ def test_a_marked_texts_answer_in_the_csv_quotes_the_sentences_not_their_ids(sto
                                                          store.events())))))
     answer = next(row["answer"] for row in rows if row["exercise"] == ex.id)
     assert answer == f"“{text.options['s1']}”: {ex.labels['benefit']}"
+
+
+def test_every_joined_student_has_a_row_per_item_and_the_same_maximum(store, catalogue):
+    """D17: Cy joined and did nothing: a row per item, counted as not answered, with a total
+    of 0 out of the same maximum as Ann's (every scored item of the exercises the class worked
+    on); an item whose solution Ann was shown says so, and the solution earns no point."""
+    ann, _ = store.join("Ann")
+    cy, _ = store.join("Cy")
+    store.add_events(ann.id, [check(catalogue, "ann-1", {"cells-migrate": "a"}),
+                              dict(check(catalogue, "ann-2", {"cells-migrate": "b"}),
+                                   type="solution")])
+    report = Report(catalogue, store.students(), store.events())
+    rows = list(csv.DictReader(io.StringIO(to_csv(report, joined={cy.id: "Cy"}))))
+    items = catalogue.exercises[EXERCISE].items
+    mine = [row for row in rows if row["name"] == "Cy"]
+    assert [row["item"] for row in mine] == list(items)
+    assert {row["verdict"] for row in mine} == {"unanswered"}
+    assert {row["last activity"] for row in mine} == {""}
+    totals = {(row["name"], row["student total"], row["student out of"]) for row in rows}
+    assert totals == {("Ann", "0", str(len(items))), ("Cy", "0", str(len(items)))}
+    shown = {row["item"]: row["solution shown"] for row in rows if row["name"] == "Ann"}
+    assert shown["cells-migrate"] == "yes" and shown["more-stable"] == ""

@@ -107,3 +107,39 @@ def test_the_commonest_wrong_answer_of_a_several_answer_item_says_what_was_misse
     reason = item["commonWrong"]["reason"]
     assert reason.startswith("Missed “" + ex.items["named-institute"].options["c"][:20])
     assert ex.key["items"]["named-institute"]["reasons"]["a"] not in reason
+
+
+def test_show_solution_after_a_wrong_check_flags_the_student_and_after_a_right_one_does_not(
+        store, catalogue):
+    """Show solution comes only after a Check: a student who pressed it without getting the
+    exercise right first may need help; one who got it all right and then looked does not."""
+    ex = catalogue.exercises[EXERCISE]
+    right = {item: ex.key["items"][item]["answer"] for item in ex.items}
+    ben, _ = store.join("Ben T.")
+    store.add_events(ben.id, [check(catalogue, "ben-1", {"cells-migrate": "a"}),
+                              check(catalogue, "ben-2", {"cells-migrate": "b"}, kind="solution")])
+    amy, _ = store.join("Amy K.")
+    store.add_events(amy.id, [check(catalogue, "amy-1", right),
+                              check(catalogue, "amy-2", {"cells-migrate": "b"}, kind="solution")])
+    assert [(h["name"], h["why"]) for h in figures(store, catalogue)["help"]] == [
+        ("Ben T.", "solution")]
+
+
+def test_one_students_view_says_which_items_had_their_solution_shown(store, catalogue):
+    """The teacher opening Ben sees "solution shown" on the item he was shown, not others."""
+    from classroom.classmode.one_student import student_work
+    from classroom.classmode.work import Report
+    ben, _ = store.join("Ben")
+    store.add_events(ben.id, [check(catalogue, "ben-1", {"cells-migrate": "a"}),
+                              check(catalogue, "ben-2", {"cells-migrate": "b"}, kind="solution")])
+    work = student_work(Report(catalogue, store.students(), store.events()), ben.id)
+    items = {item["number"]: item["shown"] for item in work["exercises"][0]["items"]}
+    assert items[1] is True and not any(items[n] for n in items if n != 1)
+
+
+def test_a_missed_option_that_is_a_quoted_word_is_quoted_once(catalogue):
+    """The reason column reads Missed “optimal”, not Missed “"optimal"”."""
+    from classroom.classmode.work import wrong_reason
+    ex = catalogue.exercises[EXERCISE]
+    reason = wrong_reason(ex, "one-word-claims", ["a", "b"], {"reasons": []})
+    assert "Missed “optimal”:" in reason and '"optimal"' not in reason.split(":")[0]
