@@ -13,7 +13,7 @@ from pathlib import Path
 from classroom.classmode.catalogue import Catalogue
 from tests.support import ClassServer, call, launch_chromium, open_class_page, teacher_cookie
 
-from .classmode import event_for
+from .classmode import event_for, lesson_exercises
 from .common import ROOT, Row, log, percentile
 
 STUDENTS = 300
@@ -30,8 +30,7 @@ DRAWN = """(students) => document.querySelectorAll('[data-class-students] tr').l
 def fill_lesson(url: str, catalogue: Catalogue, students: int) -> int:
     """Every student joins and answers every item once (the check-up handed in); the items."""
     rng = random.Random(1)
-    # A form of the before-and-after test is sat only when given as an occasion: not in a lesson.
-    taken = [exercise for exercise in catalogue.exercises.values() if not exercise.form]
+    taken = lesson_exercises(catalogue)
     call(url, "api/teacher/checkup", {"open": True}, teacher_cookie(url))
     for number in range(students):
         _, joined, _ = call(url, "api/join", {"name": f"Student {number + 1}"})
