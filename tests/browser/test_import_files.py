@@ -97,7 +97,7 @@ def test_thirty_files_give_the_figures_of_thirty_live_students(browser, site, tm
         page.locator("[data-class-board]").wait_for()  # on this computer: no PIN asked
         page.get_by_label("My answers files to load").set_input_files(files)
         page.locator("[data-class-import-summary]").get_by_text(
-            f"{STUDENTS} of {len(files)} files loaded").wait_for(timeout=60000)
+            f"{STUDENTS} of {len(files)} files added answers").wait_for(timeout=60000)
         lines = page.locator("[data-class-import-list] li").all_inner_texts()
         loaded = [text for text in lines if ": loaded, " in text]
         # D18: "1 exercise", never "1 exercises"; a name ending in a full stop gets no second.
@@ -107,9 +107,11 @@ def test_thirty_files_give_the_figures_of_thirty_live_students(browser, site, tm
             line = next(text for text in lines if text.startswith(file_name))
             assert "was not loaded" in line and reason in line, line
         assert any(text.startswith("huge.json") and "too large" in text for text in lines)
-        # Loading the same files again adds nothing.
+        # Loading the same files again adds nothing, and says so (D18).
         page.get_by_label("My answers files to load").set_input_files(files[:3])
-        page.locator("[data-class-import-summary]").get_by_text("3 of 3 files loaded").wait_for()
+        page.locator("[data-class-import-summary]").get_by_text("0 of 3 files added answers").wait_for()
+        again = page.locator("[data-class-import-list] li").all_inner_texts()
+        assert len(again) == 3 and all("loaded before; nothing new" in text for text in again), again
         assert figures(server.url) == expected
         page.locator("[data-class-students] th", has_text="<img src=x onerror=alert(1)>").wait_for()
         assert dialogs == []
