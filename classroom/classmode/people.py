@@ -90,10 +90,12 @@ def waiting_list(store: ClassStore) -> list[dict]:
     """Who waits, why, and (for a name in use) the admitted students who look the same."""
     students, made = store.students(), from_files(store)
     waits = dict(store._read("SELECT student, why FROM waiting_students"))
+    admitted_by_look: dict[str, list] = {}  # grouped once: 300 waiting must not compare 300 each
+    for other, s in students.items():
+        if other not in made and other not in waits:
+            admitted_by_look.setdefault(look(s.name), []).append({"id": other, "at": s.joined})
     return [{"id": sid, "name": student.name, "at": student.joined, "why": waits[sid],
-             "sameAs": [{"id": other, "at": s.joined} for other, s in students.items() if other != sid
-                        and other not in made and other not in waits
-                        and look(s.name) == look(student.name)]}
+             "sameAs": admitted_by_look.get(look(student.name), [])}
             for sid, student in students.items() if sid in waits]
 
 
