@@ -70,5 +70,6 @@ function appealEntry(a) {
   return li;
 }
 
-// Drawn again with the rest of the board at each refresh (class-page.js), signed in by then.
-if (classMode) onRefresh(() => drawAppeals());
+// Drawn again at each refresh of the board (class-page.js), signed in by then; its own request is
+// not awaited, so the board's refresh never waits for the appeals' round trip.
+if (classMode) onRefresh(() => { drawAppeals(); });
