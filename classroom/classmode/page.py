@@ -19,21 +19,22 @@ PARTS = ["class-page.js", "class-students.js", "class-items.js", "class-marks.js
          "class-measuring.js"]  # the test before and after the lessons
 
 
+def _joined(banner: str, word_prefix: str, parts: list[str], language: str) -> str:
+    """The page script's shared helpers (core.js), the words starting with `word_prefix`, then
+    `parts` from this folder, as one classic script."""
+    words = {"language": language, "words": {key: value for key, value in table(language).items()
+                                             if key.startswith(word_prefix)}}
+    return (f"// Weighing Health Claims: {banner}. Built from classroom/scripts/core.js and\n"
+            f"// classroom/classmode/ {', '.join(parts)}; edit those, not this file.\n"
+            + script_preamble(words) + (SCRIPTS / "core.js").read_text(encoding="utf-8") + "\n"
+            + "\n".join((HERE / name).read_text(encoding="utf-8") for name in parts) + "})();\n")
+
+
 def class_page_script(language: str = "en") -> str:
     # Only the class page's own words (cp_*): the learners' words stay in their script.
-    words = {"language": language, "words": {key: value for key, value in table(language).items()
-                                             if key.startswith("cp_")}}
-    return ("// Weighing Health Claims: the teacher's class page. Built from classroom/scripts/core.js\n"
-            "// and classroom/classmode/class-page.js, class-people.js; edit those, not this file.\n"
-            + script_preamble(words) + (SCRIPTS / "core.js").read_text(encoding="utf-8") + "\n"
-            + "\n".join((HERE / name).read_text(encoding="utf-8") for name in PARTS) + "})();\n")
+    return _joined("the teacher's class page", "cp_", PARTS, language)
 
 
 def class_also_script(language: str = "en") -> str:
     """The answer key's few lines: in class mode, the answers accepted for this class."""
-    words = {"language": language, "words": {key: value for key, value in table(language).items()
-                                             if key.startswith("cp_also")}}
-    return ("// Weighing Health Claims: the answer key in class mode. Built from classroom/scripts/\n"
-            "// core.js and classroom/classmode/class-also.js; edit those, not this file.\n"
-            + script_preamble(words) + (SCRIPTS / "core.js").read_text(encoding="utf-8") + "\n"
-            + (HERE / "class-also.js").read_text(encoding="utf-8") + "})();\n")
+    return _joined("the answer key in class mode", "cp_also", ["class-also.js"], language)
