@@ -198,6 +198,14 @@ def teacher_cookie(url: str) -> dict:
     return {"Cookie": head["Set-Cookie"].split(";")[0]}
 
 
+def load_answers_file(api, teacher: dict, text: str, file_name: str = "vera.json") -> dict:
+    """The teacher loads a My answers file on the class page (falcon.testing client); its answer."""
+    answer = api.simulate_post("/teacher/import", json={"file": file_name, "content": text},
+                               headers=teacher)
+    assert answer.status_code == 200, answer.json
+    return answer.json
+
+
 def join_class(page, url: str, name: str) -> None:
     """Join the class from the first lesson's page, as a student does."""
     page.goto(url + CLASS_LESSON)

@@ -7,6 +7,7 @@ import json
 import random
 
 from classroom.contract import FILE_FORMAT
+from support import load_answers_file
 
 PRACTICE, CHECKUP = "lesson-1-practice", "checkup-questions"
 
@@ -20,23 +21,16 @@ def answers_file(catalogue, exercise_id: str, name: str = "Vera V") -> str:
         exercise_id: {"items": {item_id: {"v": item.version, "r": response}}}}})
 
 
-def load(api, teacher, text: str) -> dict:
-    answer = api.simulate_post("/teacher/import", json={"file": "vera.json", "content": text},
-                               headers=teacher)
-    assert answer.status_code == 200, answer.json
-    return answer.json
-
-
 def test_the_same_file_loaded_again_adds_nothing_and_says_so(api, teacher, catalogue):
     text = answers_file(catalogue, PRACTICE)
-    assert load(api, teacher, text)["new"] == 1
-    again = load(api, teacher, text)
+    assert load_answers_file(api, teacher, text)["new"] == 1
+    again = load_answers_file(api, teacher, text)
     assert again["new"] == 0 and again["exercises"] == 1
 
 
 def test_a_hand_in_loaded_while_the_check_up_is_closed_is_named(api, teacher, catalogue):
-    assert load(api, teacher, answers_file(catalogue, CHECKUP))["handinWhileClosed"] is True
+    assert load_answers_file(api, teacher, answers_file(catalogue, CHECKUP))["handinWhileClosed"] is True
     api.simulate_post("/teacher/checkup", json={"open": True}, headers=teacher)
-    opened = load(api, teacher, answers_file(catalogue, CHECKUP, name="Wim W"))
+    opened = load_answers_file(api, teacher, answers_file(catalogue, CHECKUP, name="Wim W"))
     assert opened["handinWhileClosed"] is False
-    assert load(api, teacher, answers_file(catalogue, PRACTICE, name="Xia X"))["handinWhileClosed"] is False
+    assert load_answers_file(api, teacher, answers_file(catalogue, PRACTICE, name="Xia X"))["handinWhileClosed"] is False

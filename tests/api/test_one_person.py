@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from classroom.contract import FILE_FORMAT
-from support import join_in_process as join
+from support import join_in_process as join, load_answers_file
 
 EXERCISE = "lesson-1-practice"
 
@@ -18,13 +18,6 @@ def my_answers_file(catalogue, name: str, response: str = "b") -> str:
         EXERCISE: {"items": {"cells-migrate": {"v": version, "r": response}}}}})
 
 
-def load(api, teacher, text: str) -> dict:
-    answer = api.simulate_post("/teacher/import", json={"file": "vera.json", "content": text},
-                               headers=teacher)
-    assert answer.status_code == 200, answer.json
-    return answer.json
-
-
 def test_a_loaded_file_never_reaches_a_live_account_of_the_same_name(api, teacher, catalogue):
     """F3: Mallory joins as "Vera V"; the teacher loads Vera's file. Mallory reads nothing of
     it; the class page shows the file's record apart, with the same-name match to decide on."""
@@ -33,7 +26,7 @@ def test_a_loaded_file_never_reaches_a_live_account_of_the_same_name(api, teache
     api.simulate_post("/events", headers=as_mallory, json={"events": [
         {"id": "mallory-1", "type": "check", "exercise": EXERCISE, "at": 1,
          "items": {"cells-migrate": {"v": version, "r": "a"}}}]})
-    load(api, teacher, my_answers_file(catalogue, "vera v"))
+    load_answers_file(api, teacher, my_answers_file(catalogue, "vera v"))
     assert api.simulate_get("/me", headers=as_mallory).json["events"] == 1
     report = api.simulate_get("/teacher/report", headers=teacher).json
     rows = [s for s in report["figures"]["students"] if s["name"].casefold().startswith("vera v")]
@@ -41,7 +34,7 @@ def test_a_loaded_file_never_reaches_a_live_account_of_the_same_name(api, teache
     (match,) = report["sameName"]
     assert [j["id"] for j in match["joined"]] == [mallory["id"]] and match["file"] != mallory["id"]
     # A second file of the same name joins the first file's record, not the live account.
-    load(api, teacher, my_answers_file(catalogue, "Vera V", "a"))
+    load_answers_file(api, teacher, my_answers_file(catalogue, "Vera V", "a"))
     assert api.simulate_get("/me", headers=as_mallory).json["events"] == 1
     assert len(api.simulate_get("/teacher/report", headers=teacher).json["sameName"]) == 1
     # The teacher decides: merged, the file's answers are that student's, and the match is gone.
