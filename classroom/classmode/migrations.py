@@ -44,9 +44,15 @@ CREATE TABLE IF NOT EXISTS checkups (
 );
 """
 
+# 7: the class page asks every few seconds whether anyone handed in (measuring.handins_version).
+HANDINS_INDEX = """
+CREATE INDEX IF NOT EXISTS events_handed_in ON events (seq) WHERE type IN ('handin', 'retake');
+"""
+
 # The schema's steps (schema.py): to change it, append one (SQL); never edit a released one.
 MIGRATIONS = [SCHEMA, PEOPLE_SCHEMA,  # 2: who is who (people_tables.py)
               LEAD_SCHEMA,  # 3: leading from the front, a pasted text (lead.py)
               APPEALS_SCHEMA,  # 4: appeals, and answers accepted for the class (appeals.py)
               OCCASIONS_SCHEMA,  # 5: the before-and-after test's occasions (measuring.py)
-              MARKS_SCHEMA]  # 6: the teacher's rubric marks on open answers (marks_table.py)
+              MARKS_SCHEMA,  # 6: the teacher's rubric marks on open answers (marks_table.py)
+              HANDINS_INDEX]  # 7: the hand-ins found without reading every answer

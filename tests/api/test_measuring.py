@@ -117,11 +117,16 @@ def test_paper_letters_are_checked_and_a_row_typed_again_replaces_it(forms_api, 
     assert paper("", "a" * 18).json["error"] == "Type the student's name first."
     assert paper("Dan", "a" * 18, to=99).status_code == 404
     assert paper("Dan", "a" * 18, to=True).status_code == 404
+
+    def measured():  # as the class page asks every few seconds: each row typed shows at once
+        return forms_api.simulate_get("/teacher/measuring", headers=as_teacher).json["report"]
+    assert measured()["occasions"] == []
     first = paper("Dan", "bca bca bca bca bca bca")  # the key's letters: all right
     assert first.status_code == 200 and first.json["replaced"] is False
+    assert measured()["occasions"][0]["overall"] == 100.0
     second = paper("dan", "BCA BCA BCA BCA BCA BC-")  # typed again, one left blank
     assert second.json == {**second.json, "name": "Dan", "replaced": True, "answered": 17}
-    report = forms_api.simulate_get("/teacher/measuring", headers=as_teacher).json["report"]
+    report = measured()
     assert report["occasions"][0]["overall"] == round(100 * 17 / 18, 1)
     assert report["occasions"][0]["paper"] == 1
 
