@@ -23,7 +23,7 @@ const share = (value) => value == null ? say("cp_none", {}) : say("cp_m_share", 
 
 async function loadMeasuring() {
   clearTimeout(measureTimer);
-  if (measure.offsetParent !== null) {  // only while the teacher sees the board
+  if (!measure.closest("[hidden]")) {  // only while the teacher sees the board (asks no layout)
     const answer = await measureApi("measuring").catch(() => null);
     if (answer && answer.ok) {
       const text = await answer.text();

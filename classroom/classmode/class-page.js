@@ -51,7 +51,8 @@ function redraw(box, value, build) {
 }
 
 // Children by key (rows of a table, an exercise's table): only one whose data changed is drawn
-// again, by fill(node, item), which clears what it redraws; order follows the list.
+// again, by fill(node, item), which clears what it redraws; order follows the list. Returns the
+// nodes, in the list's order.
 function byKey(box, list, keyOf, fill, tag) {
   const old = new Map(Array.from(box.children).filter((n) => n.whcKey !== undefined).map((n) => [n.whcKey, n]));
   const wanted = list.map((item) => {
@@ -65,6 +66,7 @@ function byKey(box, list, keyOf, fill, tag) {
   old.forEach((node) => node.remove());
   const fixed = Array.from(box.children).filter((n) => n.whcKey === undefined).length;
   wanted.forEach((node, at) => { if (box.children[fixed + at] !== node) box.insertBefore(node, box.children[fixed + at] || null); });
+  return wanted;
 }
 
 async function refresh() {

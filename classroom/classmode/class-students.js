@@ -52,21 +52,27 @@ onRefresh((data) => {
     cell(row, say("cp_started", {}), "th").scope = "col";
     cell(row, say("cp_data", {}), "th").scope = "col";
   });
-  const now = data.now, students = part("students");
-  const rows = data.figures.students.map((s) => ({ ...s, seen: lastSeen(s, now),
-    shown: at.map((n) => scoreText(s, n)).concat(checkup ? [checkupText(s, parts)] : []) }));
+  // A row is drawn again only when its student's figures or the columns change (300 rows).
+  const now = data.now, students = part("students"), columns = JSON.stringify([at, parts, checkup]);
+  const rows = data.figures.students.map((s) => ({ ...s, columns }));
   students.querySelectorAll(".whc-class__nobody").forEach((row) => row.remove());
-  byKey(students, rows, (s) => s.id, (row, s) => {
+  const drawn = byKey(students, rows, (s) => s.id, (row, s) => {
     row.textContent = "";
     cell(row, "", "th").appendChild(studentLink(s.name, s.id)).parentNode.scope = "row";
-    cell(row, s.seen);
-    s.shown.forEach((text) => cell(row, text));
+    row.whcSeen = cell(row, "");
+    at.forEach((n) => cell(row, scoreText(s, n)));
+    if (checkup) cell(row, checkupText(s, parts));
     cell(row, String(s.started));
     const remove = row.appendChild(el("td")).appendChild(button(say("cp_delete_one", {}), () => {
       if (confirm(say("cp_delete_one_confirm", { name: s.name })))
         api("students/" + encodeURIComponent(s.id) + "/delete", { confirm: true }).then(refresh);
     }, "delete:" + s.id));
     remove.setAttribute("aria-label", say("cp_delete_one_name", { name: s.name }));
+  });
+  // "3 min ago" moves on with the clock: only that cell, and only when its words change.
+  drawn.forEach((row, n) => {
+    const seen = lastSeen(rows[n], now);
+    if (row.whcSeen.textContent !== seen) row.whcSeen.textContent = seen;
   });
   if (!rows.length) {
     const row = students.appendChild(el("tr", "whc-class__nobody"));

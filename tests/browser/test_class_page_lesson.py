@@ -111,6 +111,30 @@ def test_a_refresh_keeps_focus_selection_and_scroll(browser, site, tmp_path):
         teacher.context.close()
 
 
+def test_as_the_laptops_clock_moves_on_only_the_time_since_the_last_answer_changes(
+        browser, site, tmp_path):
+    """D5 and D10: six minutes later by the laptop's clock, a student's row says so, and the
+    row is not drawn again: the link the teacher's focus is on stays."""
+    with class_server(site, tmp_path) as server:
+        joined(server.url, "Ann B", {"cells-migrate": "a"})
+        teacher = open_class_page(browser.new_context(), server.url)
+        row = teacher.locator("[data-class-students] tr", has_text="Ann B")
+        expect(row).to_contain_text("just now")
+        link = row.get_by_role("link", name="Ann B")
+        link.focus()
+        link.evaluate("node => { node.whcSameNode = true; }")
+
+        def later(route):  # the laptop's clock, six minutes on
+            answer = route.fetch()
+            data = answer.json()
+            route.fulfill(response=answer, json={**data, "now": data["now"] + 6 * 60})
+        teacher.route("**/api/teacher/report*", later)
+        next_refresh(teacher)
+        expect(row).to_contain_text("6 min ago")
+        assert teacher.evaluate("document.activeElement.whcSameNode") is True
+        teacher.context.close()
+
+
 def test_during_the_check_up_the_key_stays_off_the_screen_until_asked(browser, site, tmp_path):
     """D8: while the check-up is open, the key's answers and reasons are hidden by default."""
     with class_server(site, tmp_path) as server:
