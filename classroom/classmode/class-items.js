@@ -35,6 +35,9 @@ onRefresh(async (data) => {
   if (chosen) await detail();
 });
 
+// A wrong answer only one student gave is not called the commonest (D13): the row says so.
+const commonWrongWords = (wrong) => !wrong.onlyOnce ? "cp_wrong_count" : wrong.answers > 1 ? "cp_wrong_each_once" : "cp_wrong_only_once";
+
 const rowId = (ex, item) => "class-item-" + ex.id + "-" + item.id;
 
 // One item's row (its answers' row, if shown, stays under it).
@@ -50,7 +53,7 @@ function drawItem(body, ex, item) {
   cell(row, item.scored ? percent(item.firstRight, item.checked) : say("cp_none", {}));
   cell(row, item.scored ? percent(item.lastRight, item.checked) : say("cp_none", {}));
   const wrong = item.commonWrong;
-  cell(row, wrong ? say("cp_wrong_count", wrong) : say("cp_none", {}));
+  cell(row, wrong ? say(commonWrongWords(wrong), wrong) : say("cp_none", {}));
   cell(row, !wrong ? "" : !item.key ? say("cp_key_hidden", {}) : wrong.reason || say("cp_no_reason", {}));
   const show = row.appendChild(el("td"));
   if (old) old.replaceWith(row); else body.prepend(row);

@@ -68,6 +68,9 @@ def test_show_draws_an_items_answers_right_under_it(browser, site, tmp_path):
         teacher = open_class_page(browser.new_context(), server.url)
         row = teacher.locator(f'[data-class-item="{EXERCISE}/cells-migrate"]')
         row.wait_for()
+        # D13: the one wrong answer, given by one student, is not called the commonest.
+        expect(row.locator("td").nth(3)).to_have_text(
+            "None: one student gave a wrong answer, Benefit (1)")
         names = teacher.locator("[data-class-item] button").evaluate_all(
             "buttons => buttons.map(b => b.getAttribute('aria-label'))")
         assert len(names) == len(set(names)) and names[1].startswith("Answers to: 2. ")
