@@ -7,10 +7,16 @@ let keyWhenOpen = null; // the check-up's open state the key toggle was last set
 
 const itemName = (ex, item) => item.number ? say("cp_item_number", { number: item.number, label: item.label }) : item.label;
 
-onRefresh(async (data) => {
+// Whether the key is shown: the toggle, set off when the check-up opens and on when it closes.
+// The one-student view asks too (class-students.js), and may ask first in a refresh.
+function keyShown(data) {
   const toggle = part("key-shown");
   if (keyWhenOpen !== data.checkup.open) { toggle.checked = !data.checkup.open; keyWhenOpen = data.checkup.open; }
-  const key = toggle.checked, worked = data.figures.exercises.filter((ex) => ex.students);
+  return toggle.checked;
+}
+
+onRefresh(async (data) => {
+  const key = keyShown(data), worked = data.figures.exercises.filter((ex) => ex.students);
   const missed = worked.filter((ex) => ex.scored).flatMap((ex) => ex.items
     .filter((item) => item.scored && item.checked && item.lastRight < 100).map((item) => ({ ex, item })))
     .sort((a, b) => a.item.lastRight - b.item.lastRight || a.item.firstRight - b.item.firstRight).slice(0, 5);
