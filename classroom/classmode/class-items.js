@@ -59,7 +59,8 @@ function drawItem(body, ex, item) {
   cell(row, item.scored ? percent(item.firstRight, item.checked) : say("cp_none", {}));
   cell(row, item.scored ? percent(item.lastRight, item.checked) : say("cp_none", {}));
   const wrong = item.commonWrong;
-  cell(row, wrong ? say(commonWrongWords(wrong), wrong) : say("cp_none", {}));
+  // Naming the wrong answer tells which one is not the key's, so it is hidden with the key (D8).
+  cell(row, !wrong ? say("cp_none", {}) : !item.key ? say("cp_key_hidden", {}) : say(commonWrongWords(wrong), wrong));
   cell(row, !wrong ? "" : !item.key ? say("cp_key_hidden", {}) : wrong.reason || say("cp_no_reason", {}));
   const show = row.appendChild(el("td"));
   if (old) old.replaceWith(row); else body.prepend(row);

@@ -117,7 +117,8 @@ def test_a_refresh_keeps_focus_selection_and_scroll(browser, site, tmp_path):
 
 
 def test_during_the_check_up_the_key_stays_off_the_screen_until_asked(browser, site, tmp_path):
-    """D8: while the check-up is open, the key's answers and reasons are hidden by default."""
+    """D8: while the check-up is open, the key's answers and reasons are hidden by default, and
+    so is the wrong answer the row names, which would tell which answer is not the key's."""
     with class_server(site, tmp_path) as server:
         joined(server.url, "Ann B", {"cells-migrate": "a"})
         joined(server.url, "Cy D", {"cells-migrate": "b"})
@@ -128,6 +129,7 @@ def test_during_the_check_up_the_key_stays_off_the_screen_until_asked(browser, s
         toggle = teacher.get_by_label("Show the key's answers and reasons")
         expect(toggle).not_to_be_checked()
         expect(row.locator("td").nth(4)).to_have_text("(hidden with the key)")
+        expect(row.locator("td").nth(3)).to_have_text("(hidden with the key)")  # not "Benefit"
         row.get_by_role("button").click()
         detail = teacher.locator("[data-class-spread]")
         detail.get_by_text("Benefit: 1 student").wait_for()
@@ -135,6 +137,8 @@ def test_during_the_check_up_the_key_stays_off_the_screen_until_asked(browser, s
         toggle.check()
         detail.get_by_text("(the key's answer): 1 student").wait_for()
         expect(row.locator("td").nth(4)).not_to_have_text("(hidden with the key)")
+        expect(row.locator("td").nth(3)).to_have_text(
+            "None: one student gave a wrong answer, Benefit (1)")
         teacher.context.close()
 
 
