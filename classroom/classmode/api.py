@@ -219,7 +219,7 @@ class ImportFile(Resource):
         # A hand-in from a file while the check-up is closed still counts: the teacher is told (D18).
         late = bool(new) and any(event["type"] == "handin" for event in new) and not (
             lesson is not None and self.store.checkup(lesson).open)
-        self.store.add_events(student.id, events)
+        self.store.add_events(student.id, events, from_file=True)
         self.live.events_arrived()
         resp.media = {"file": file_name, "name": student.name, "exercises": len(events),
                       "new": len(new), "handinWhileClosed": late}

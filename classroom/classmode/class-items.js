@@ -7,10 +7,16 @@ let keyWhenOpen = null; // the check-up's open state the key toggle was last set
 
 const itemName = (ex, item) => item.number ? say("cp_item_number", { number: item.number, label: item.label }) : item.label;
 
-onRefresh(async (data) => {
+// Whether the key is shown: the toggle, set off when the check-up opens and on when it closes.
+// The one-student view asks too (class-students.js), and may ask first in a refresh.
+function keyShown(data) {
   const toggle = part("key-shown");
   if (keyWhenOpen !== data.checkup.open) { toggle.checked = !data.checkup.open; keyWhenOpen = data.checkup.open; }
-  const key = toggle.checked, worked = data.figures.exercises.filter((ex) => ex.students);
+  return toggle.checked;
+}
+
+onRefresh(async (data) => {
+  const key = keyShown(data), worked = data.figures.exercises.filter((ex) => ex.students);
   const missed = worked.filter((ex) => ex.scored).flatMap((ex) => ex.items
     .filter((item) => item.scored && item.checked && item.lastRight < 100).map((item) => ({ ex, item })))
     .sort((a, b) => a.item.lastRight - b.item.lastRight || a.item.firstRight - b.item.firstRight).slice(0, 5);
@@ -35,6 +41,9 @@ onRefresh(async (data) => {
   if (chosen) await detail();
 });
 
+// A wrong answer only one student gave is not called the commonest (D13): the row says so.
+const commonWrongWords = (wrong) => !wrong.onlyOnce ? "cp_wrong_count" : wrong.answers > 1 ? "cp_wrong_each_once" : "cp_wrong_only_once";
+
 const rowId = (ex, item) => "class-item-" + ex.id + "-" + item.id;
 
 // One item's row (its answers' row, if shown, stays under it).
@@ -50,7 +59,8 @@ function drawItem(body, ex, item) {
   cell(row, item.scored ? percent(item.firstRight, item.checked) : say("cp_none", {}));
   cell(row, item.scored ? percent(item.lastRight, item.checked) : say("cp_none", {}));
   const wrong = item.commonWrong;
-  cell(row, wrong ? say("cp_wrong_count", wrong) : say("cp_none", {}));
+  // Naming the wrong answer tells which one is not the key's, so it is hidden with the key (D8).
+  cell(row, !wrong ? say("cp_none", {}) : !item.key ? say("cp_key_hidden", {}) : say(commonWrongWords(wrong), wrong));
   cell(row, !wrong ? "" : !item.key ? say("cp_key_hidden", {}) : wrong.reason || say("cp_no_reason", {}));
   const show = row.appendChild(el("td"));
   if (old) old.replaceWith(row); else body.prepend(row);

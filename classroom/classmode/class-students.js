@@ -107,13 +107,17 @@ function closeDetails() {
 async function showStudent() {
   const answer = await api("student?lesson=" + lesson + "&student=" + encodeURIComponent(student)).catch(() => null);
   if (!answer || !answer.ok) return;
-  const data = await answer.json();
-  redraw(part("student"), data, (box) => {
+  const data = await answer.json(), key = keyShown(latest);
+  // The check-up's right and wrong stay off a projected screen while the key is hidden.
+  const hidden = (ex) => ex.checkup && !key;
+  redraw(part("student"), [data, key], (box) => {
     box.append(el("h3", "", say("cp_student_of", { name: data.name })));
     if (!data.exercises.length) box.append(el("p", "", say("cp_student_nothing", {})));
+    if (data.exercises.some(hidden)) box.append(el("p", "", say("cp_student_key_hidden", {})));
     data.exercises.forEach((ex) => {
-      box.append(el("h4", "", ex.title + " — " + (ex.score ? say("cp_score", { score: ex.score[0], max: ex.score[1] }) : say("cp_not_checked", {}))
-        + (ex.handin ? " — " + ex.handin : "")));
+      const verdict = (v) => hidden(ex) && v ? say("cp_key_hidden", {}) : v ? say("cp_verdict_" + v, {}) : say("cp_none", {});
+      const score = hidden(ex) && ex.score ? say("cp_score_hidden", {}) : ex.score ? say("cp_score", { score: ex.score[0], max: ex.score[1] }) : say("cp_not_checked", {});
+      box.append(el("h4", "", ex.title + " — " + score + (ex.handin ? " — " + ex.handin : "")));
       const table = box.appendChild(el("table", "whc-class__one"));
       const head = table.appendChild(el("thead")).appendChild(el("tr"));
       ["cp_item", "cp_now", "cp_first_check", "cp_last_check_one"].forEach((k) => { cell(head, say(k, {}), "th").scope = "col"; });
@@ -121,10 +125,10 @@ async function showStudent() {
       ex.items.forEach((item) => {
         const row = body.appendChild(el("tr"));
         cell(row, item.number + ". " + item.label, "th").scope = "row";
-        const now = cell(row, item.answer ? item.answer + (item.verdict ? " (" + say("cp_verdict_" + item.verdict, {}) + ")" : "") : say("cp_not_answered", {}));
+        const now = cell(row, item.answer ? item.answer + (item.verdict && !hidden(ex) ? " (" + say("cp_verdict_" + item.verdict, {}) + ")" : "") : say("cp_not_answered", {}));
         if (item.mark || item.comment) now.append(el("p", "", say("cp_student_mark", { mark: item.mark || say("cp_level_none", {}), comment: item.comment })));
-        cell(row, item.first ? say("cp_verdict_" + item.first, {}) : say("cp_none", {}));
-        const last = cell(row, item.last ? say("cp_verdict_" + item.last, {}) : say("cp_none", {}));
+        cell(row, verdict(item.first));
+        const last = cell(row, verdict(item.last));
         if (item.shown) last.append(el("p", "", say("cp_solution_shown", {})));
       });
     });

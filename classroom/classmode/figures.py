@@ -47,15 +47,28 @@ def tally(exercise: ExerciseInfo, part, reasons: dict) -> Counter:
 
 
 def commonest_answers(totals: Counter) -> dict:
-    """(kind, item) -> (answer, count) given most often, ties broken by the answer's text, for
-    the counts of answers ("wrong", "other", "marked") in one pass over the totals."""
+    """(kind, item) -> (answer, count, how many different answers) for the answer given most
+    often, ties broken by the answer's text, for the counts of answers ("wrong", "other",
+    "marked") in one pass over the totals."""
     best: dict = {}
     for key, count in totals.items():
         if count > 0 and key[0] in ("wrong", "other", "marked"):
             group, answer = key[:-1], key[-1]
+            seen = best[group][2] + 1 if group in best else 1
             if group not in best or (-count, answer) < (-best[group][1], best[group][0]):
-                best[group] = (answer, count)
+                best[group] = (answer, count, seen)
+            else:
+                best[group] = (*best[group][:2], seen)
     return best
+
+
+def wrong_entry(commonest: tuple, reason: str) -> dict:
+    """The wrong answer a row names, with its count and reason. `onlyOnce`: no wrong answer was
+    given by two students or more, so none is the commonest (D13); `answers`: how many
+    different wrong answers there were."""
+    answer, count, answers = commonest
+    return {"answer": answer, "count": count, "reason": reason, "onlyOnce": count < 2,
+            "answers": answers}
 
 
 def entry_from_totals(exercise: ExerciseInfo, totals: Counter, reasons: dict,
@@ -75,18 +88,16 @@ def entry_from_totals(exercise: ExerciseInfo, totals: Counter, reasons: dict,
                    "commonWrong": None}
             other = commonest.get(("other", claim_id))
             if other:
-                row["commonWrong"] = {"answer": other[0], "count": other[1],
-                                      "reason": claim["feedback"]}
+                row["commonWrong"] = wrong_entry(other, claim["feedback"])
             rows.append(row)
         marked = commonest.get(("marked",))
         if marked:
             rows.append({"id": "not-a-claim", "number": None, "quote": "", "label": "",
                          "answered": tried, "checked": tried,
                          "firstRight": None, "lastRight": None, "scored": False,
-                         "commonWrong": {"answer": sentences.get(marked[0], marked[0]),
-                                         "count": marked[1],
-                                         "reason": exercise.key["notClaims"].get(
-                                             marked[0], exercise.key["notAClaim"])}})
+                         "commonWrong": wrong_entry(
+                             (sentences.get(marked[0], marked[0]), *marked[1:]),
+                             exercise.key["notClaims"].get(marked[0], exercise.key["notAClaim"]))})
     else:
         for number, item_id in enumerate(exercise.items, 1):  # numbered as in the key (D9)
             tried = totals["tried", item_id]
@@ -98,8 +109,7 @@ def entry_from_totals(exercise: ExerciseInfo, totals: Counter, reasons: dict,
                    "scored": exercise.handler.scored, "commonWrong": None}
             wrong = commonest.get(("wrong", item_id))
             if wrong:
-                row["commonWrong"] = {"answer": wrong[0], "count": wrong[1],
-                                      "reason": reasons[item_id, wrong[0]]}
+                row["commonWrong"] = wrong_entry(wrong, reasons[item_id, wrong[0]])
             rows.append(row)
     return {"id": exercise.id, "title": exercise.title, "kind": exercise.kind,
             "scored": exercise.handler.scored, "checkup": exercise.assessment and not exercise.form,

@@ -46,7 +46,9 @@ def student_work(report: Report, sid: str, marks: dict | None = None) -> dict:
                 else NOT_HANDED_IN
         score = report.score(exercise, work)
         exercises.append({"id": exercise.id, "title": exercise.title, "handin": handin,
-                          "score": list(score) if score else None, "items": items})
+                          "score": list(score) if score else None, "items": items,
+                          # its right and wrong follow the class page's key toggle
+                          "checkup": bool(exercise.assessment and not exercise.form)})
     return {"id": sid, "name": report.names.get(sid, ""), "exercises": exercises}
 
 

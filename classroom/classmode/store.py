@@ -46,7 +46,7 @@ class Event:
     exercise: str
     items: dict     # {item id: {"v": version, "r": response}}
     at: float       # when the student's browser recorded it (ms since 1970, the browser's clock)
-    received: float  # when the laptop stored it (seconds since 1970)
+    received: float  # when the laptop stored it, or a file's answer was given (seconds since 1970)
 
 
 @dataclass(frozen=True)
@@ -171,11 +171,17 @@ class ClassStore:
             "SELECT id, name, joined FROM students ORDER BY joined")}
 
     # Events
-    def add_events(self, student_id: str, events: list[dict]) -> list[str]:
+    def add_events(self, student_id: str, events: list[dict],
+                   from_file: bool = False) -> list[str]:
         """Store a student's events (already checked) in the current lesson, committed before
         returning; a event id already stored is a retry and changes nothing. Returns the ids
-        now safely stored (new ones and retries alike)."""
+        now safely stored (new ones and retries alike). `from_file`: a My answers file loaded
+        later than it was answered; each event counts as received when its answers were given
+        (its `at`), never later than now, so the student's last activity is true (D18)."""
         now = time.time()
+
+        def received(event):
+            return min(event["at"] / 1000, now) if from_file and event["at"] > 0 else now
 
         def insert(db):
             lesson = db.execute("SELECT MAX(id) FROM lessons").fetchone()[0]
@@ -184,7 +190,7 @@ class ClassStore:
                 " at, received) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [(student_id, event["id"], lesson, event["type"], event["exercise"],
                   json.dumps(event["items"], ensure_ascii=False, separators=(",", ":")),
-                  event["at"], now) for event in events])
+                  event["at"], received(event)) for event in events])
             return [event["id"] for event in events]
         return self._write(insert)
 

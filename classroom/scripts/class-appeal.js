@@ -31,7 +31,8 @@ const Appeal = (() => {
   }
 
   // An answer accepted for the class joins this page's key, so a Check here scores it as the
-  // laptop does; feedback on show is drawn again with it.
+  // laptop does; feedback on show is drawn again with it. `accepted` tells the kinds it was the
+  // teacher's doing, so the key's reasons against it are not shown beside the acceptance.
   // An acceptance the teacher undid leaves this page's key again.
   function followAccepted() {
     const keyItemOf = (a) => {
@@ -43,6 +44,7 @@ const Appeal = (() => {
       if (accepted.some((b) => b.exercise === a.exercise && b.item === a.item && b.answer === a.answer)) return true;
       const [view, keyItem] = keyItemOf(a);
       if (keyItem && keyItem.also) delete keyItem.also[a.answer];
+      if (keyItem && keyItem.accepted) delete keyItem.accepted[a.answer];
       if (view && view.checked) view.showFeedback(false);
       return false;
     });
@@ -50,6 +52,7 @@ const Appeal = (() => {
       const [view, keyItem] = keyItemOf(a);
       if (!keyItem || has(keyItem.also, a.answer)) return;
       keyItem.also = Object.assign({}, keyItem.also, { [a.answer]: a.reply });
+      keyItem.accepted = Object.assign({}, keyItem.accepted, { [a.answer]: true });  // by the teacher, not the author
       added.push(a);
       if (view.checked) view.showFeedback(false);
     });

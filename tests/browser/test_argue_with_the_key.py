@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from support import axe_violations, class_server, join_class, open_class_page
+from classroom.classmode.catalogue import Catalogue
+from support import ROOT, axe_violations, class_server, join_class, open_class_page
 
 EXERCISE, ITEM = "lesson-1-practice", "cells-migrate"   # key: b
 REASON = "<script>window.pwned = 1</script> The sentence also promises recovery, so it is a benefit claim too."
@@ -77,6 +78,12 @@ def test_an_appeal_accepted_rescores_the_student_and_the_class(browser, site, tm
         assert item.locator("[data-feedback] > *").first.evaluate(
             "node => node.matches('.whc-appeal')"), "the key's old reason before the acceptance"
         expect(exercise.locator("[data-score]")).to_contain_text("Score: 1 of 5.")
+        # Only what is true now: right, and not the key's old reason why "c" is not.
+        feedback = item.locator("[data-feedback]")
+        expect(feedback).to_contain_text("Right.")
+        _, old_reason = Catalogue.load(ROOT).exercises[EXERCISE].key["items"][ITEM][
+            "reasons"]["c"].split(". ", 1)  # "No.", then why
+        assert old_reason not in feedback.text_content()
         expect(item.get_by_role("button", name="I disagree")).to_have_count(0)
 
         # The answer key, served in class mode to the teacher, lists what was accepted.
@@ -105,6 +112,7 @@ def test_an_appeal_accepted_rescores_the_student_and_the_class(browser, site, tm
         exercise.locator('[data-action="check"]').click()
         expect(exercise.locator("[data-score]")).to_contain_text("Score: 0 of 5.")
         expect(item.locator(".whc-appeal__state")).to_contain_text(f"Your teacher replied: “{NOTE}”")
+        expect(feedback).to_contain_text(old_reason)  # true again
         item.get_by_role("button", name="I disagree").click()
         item.get_by_label("Why is your answer fair?").fill("It promises that people get better.")
         item.get_by_role("button", name="Send to my teacher").click()

@@ -1,7 +1,7 @@
 """The class page read in the middle of a lesson, in real Chromium: who joined (idle ones too),
 an item's answers drawn where the teacher looks, a refresh that keeps the teacher's place, the
-key kept off a projected screen during the check-up, items told apart, and a phone that does
-not scroll sideways."""
+key kept off a projected screen during the check-up (in one student's work too), items told
+apart, and a phone that does not scroll sideways."""
 
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ from functools import cache
 from playwright.sync_api import expect
 
 from classroom.classmode.catalogue import Catalogue
-from support import ROOT, axe_violations, call, class_server, next_refresh, open_class_page
+from support import (ROOT, axe_violations, call, class_server, next_refresh, open_class_page,
+                     teacher_cookie)
 
 EXERCISE = "lesson-1-practice"
+CHECKUP_PART = "checkup-evidence-mardaleishvili"
 
 
 @cache
@@ -68,6 +70,9 @@ def test_show_draws_an_items_answers_right_under_it(browser, site, tmp_path):
         teacher = open_class_page(browser.new_context(), server.url)
         row = teacher.locator(f'[data-class-item="{EXERCISE}/cells-migrate"]')
         row.wait_for()
+        # D13: the one wrong answer, given by one student, is not called the commonest.
+        expect(row.locator("td").nth(3)).to_have_text(
+            "None: one student gave a wrong answer, Benefit (1)")
         names = teacher.locator("[data-class-item] button").evaluate_all(
             "buttons => buttons.map(b => b.getAttribute('aria-label'))")
         assert len(names) == len(set(names)) and names[1].startswith("Answers to: 2. ")
@@ -136,7 +141,8 @@ def test_as_the_laptops_clock_moves_on_only_the_time_since_the_last_answer_chang
 
 
 def test_during_the_check_up_the_key_stays_off_the_screen_until_asked(browser, site, tmp_path):
-    """D8: while the check-up is open, the key's answers and reasons are hidden by default."""
+    """D8: while the check-up is open, the key's answers and reasons are hidden by default, and
+    so is the wrong answer the row names, which would tell which answer is not the key's."""
     with class_server(site, tmp_path) as server:
         joined(server.url, "Ann B", {"cells-migrate": "a"})
         joined(server.url, "Cy D", {"cells-migrate": "b"})
@@ -147,6 +153,7 @@ def test_during_the_check_up_the_key_stays_off_the_screen_until_asked(browser, s
         toggle = teacher.get_by_label("Show the key's answers and reasons")
         expect(toggle).not_to_be_checked()
         expect(row.locator("td").nth(4)).to_have_text("(hidden with the key)")
+        expect(row.locator("td").nth(3)).to_have_text("(hidden with the key)")  # not "Benefit"
         row.get_by_role("button").click()
         detail = teacher.locator("[data-class-spread]")
         detail.get_by_text("Benefit: 1 student").wait_for()
@@ -154,6 +161,52 @@ def test_during_the_check_up_the_key_stays_off_the_screen_until_asked(browser, s
         toggle.check()
         detail.get_by_text("(the key's answer): 1 student").wait_for()
         expect(row.locator("td").nth(4)).not_to_have_text("(hidden with the key)")
+        expect(row.locator("td").nth(3)).to_have_text(
+            "None: one student gave a wrong answer, Benefit (1)")
+        teacher.context.close()
+
+
+def test_one_students_check_up_follows_the_key_toggle(browser, site, tmp_path):
+    """While the check-up is open and the key hidden, a student's work shows their answers to
+    it but not whether they are right, nor the part's score; the toggle shows them, and so
+    does closing the check-up. Their practice exercise keeps its verdicts throughout."""
+    with class_server(site, tmp_path) as server:
+        amy = joined(server.url, "Amy K", {"cells-migrate": "a"})
+        assert call(server.url, "api/teacher/checkup", {"open": True},
+                    teacher_cookie(server.url))[0] == 200
+        part = Catalogue.load(ROOT).exercises[CHECKUP_PART]
+        event = {"id": "handin-amy", "type": "handin", "exercise": CHECKUP_PART, "at": 1,
+                 "items": {item: {"v": part.items[item].version,
+                                  "r": part.key["items"][item]["answer"]} for item in part.items}}
+        assert call(server.url, "api/events", {"events": [event]},
+                    {"Authorization": f"Bearer {amy['token']}"})[0] == 200
+        teacher = open_class_page(browser.new_context(viewport={"width": 1280, "height": 800}),
+                                  server.url)
+        toggle = teacher.get_by_label("Show the key's answers and reasons")
+        teacher.locator("[data-class-students]").get_by_role("link", name="Amy K").click()
+        one = teacher.locator("[data-class-student]")
+        checkup = one.locator("table").nth(1)
+        checkup.wait_for()
+        expect(toggle).not_to_be_checked()
+        heading = one.locator("h4").nth(1)
+        expect(heading).to_contain_text("score hidden with the key")
+        first_item = checkup.locator("tbody tr").first.locator("td")
+        expect(first_item.nth(1)).to_have_text("(hidden with the key)")
+        expect(first_item.nth(2)).to_have_text("(hidden with the key)")
+        assert "right" not in checkup.inner_text()  # neither "right" nor "not right"
+        assert len(first_item.nth(0).inner_text()) > 3  # the student's own answer stays
+        expect(one).to_contain_text("hidden with the key; to see them")
+        expect(one.locator("table").first).to_contain_text("not right")  # practice: as before
+        toggle.check()
+        expect(first_item.nth(2)).to_have_text("right")
+        points = len(part.items)
+        expect(heading).to_contain_text(f"{points} of {points}")
+        expect(first_item.nth(0)).to_contain_text("(right)")
+        toggle.uncheck()
+        expect(first_item.nth(2)).to_have_text("(hidden with the key)")
+        teacher.get_by_role("button", name="Close the check-up").click()
+        expect(toggle).to_be_checked()
+        expect(first_item.nth(2)).to_have_text("right")
         teacher.context.close()
 
 

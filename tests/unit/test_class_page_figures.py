@@ -143,3 +143,28 @@ def test_a_missed_option_that_is_a_quoted_word_is_quoted_once(catalogue):
     ex = catalogue.exercises[EXERCISE]
     reason = wrong_reason(ex, "one-word-claims", ["a", "b"], {"reasons": []})
     assert "Missed “optimal”:" in reason and '"optimal"' not in reason.split(":")[0]
+
+
+def test_a_wrong_answer_only_one_student_gave_is_not_called_the_commonest(store, catalogue):
+    """D13: two students, two different wrong answers: neither is the commonest; the row says
+    that each came from one student, and still names one with its count and its reason. A
+    wrong answer two students gave is the commonest again."""
+    ex = catalogue.exercises[EXERCISE]
+    wrong = [option for option in ex.items["cells-migrate"].options
+             if option != ex.key["items"]["cells-migrate"]["answer"]]
+    for name, answer in (("Ann", wrong[0]), ("Bob", wrong[1])):
+        student, _ = store.join(name)
+        store.add_events(student.id, [check(catalogue, f"{name}-1", {"cells-migrate": answer})])
+
+    def common_wrong():
+        entry = next(e for e in figures(store, catalogue)["exercises"] if e["id"] == EXERCISE)
+        return next(i for i in entry["items"] if i["id"] == "cells-migrate")["commonWrong"]
+
+    alone = common_wrong()
+    assert alone["onlyOnce"] is True and alone["answers"] == 2 and alone["count"] == 1
+    assert alone["reason"]
+    cy, _ = store.join("Cy")
+    store.add_events(cy.id, [check(catalogue, "Cy-1", {"cells-migrate": wrong[1]})])
+    shared = common_wrong()
+    assert shared["onlyOnce"] is False and shared["count"] == 2
+    assert shared["answer"] == ex.items["cells-migrate"].options[wrong[1]]

@@ -16,7 +16,12 @@ KINDS["choice"] = Object.assign({}, optionWidget, {
     let lines = [verdictLine(judged)];
     this.outline(item, keyItem, reveal);
     if (judged.verdict === "unanswered" && !reveal) return lines;
-    chosen.forEach((id, n) => { lines = lines.concat(reasonLines(judged.reasons[n], optionText(id) + ":")); });
+    // An answer the teacher accepted for the class (class-appeal.js): the key's reasons against
+    // the options it chose outside the key's answer no longer hold, so they are not shown.
+    const accepted = judged.also && has(keyItem.accepted, Array.from(new Set(chosen)).sort().join());
+    chosen.forEach((id, n) => {
+      if (!accepted || answer.includes(id)) lines = lines.concat(reasonLines(judged.reasons[n], optionText(id) + ":"));
+    });
     const notChosen = answer.filter((id) => !chosen.includes(id)).length;
     if (judged.verdict === "wrong" && answer.length > 1 && notChosen && !reveal) lines.push(["", say("choose_more", { count: notChosen })]);
     if (judged.also && !reveal) lines.push(["answer", say("also_key_answer", { answer: answer.map(optionText).join("; ") })]);
