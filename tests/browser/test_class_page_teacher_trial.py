@@ -148,7 +148,7 @@ def test_open_answers_keep_their_lines_and_check_up_items_speak_of_hand_ins(brow
         teacher = open_class_page(browser.new_context(viewport={"width": 1280, "height": 800}),
                                   url)
         missed = teacher.locator("[data-class-missed] li").first
-        expect(missed).to_contain_text("students who handed it in")
+        expect(missed).to_contain_text("of the 1 student who handed it in")  # one, not "1 students"
         assert "pressed Check" not in missed.inner_text()
         teacher.locator('[data-class-item="checkup-open/fair-test"]').get_by_role("button").click()
         answer = teacher.locator(".whc-class__open > li > span").first
