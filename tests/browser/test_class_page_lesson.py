@@ -275,3 +275,28 @@ def test_on_a_laptop_every_part_of_the_page_passes_axe_light_and_dark(browser, s
             teacher.locator("[data-class-student] table").first.wait_for()
             assert axe_violations(teacher) == []
             context.close()
+
+
+def test_a_server_that_does_not_answer_is_said_in_a_warning_box_until_it_answers(
+        browser, site, tmp_path):
+    """Walk 11: not a grey line in place of "Updated at": a warning box with a title in words,
+    announced politely, gone at the first refresh that gets an answer."""
+    with class_server(site, tmp_path) as server:
+        joined(server.url, "Ann B", {"cells-migrate": "a"})
+        teacher = open_class_page(browser.new_context(viewport={"width": 1280, "height": 800}),
+                                  server.url)
+        teacher.locator("[data-class-students] th", has_text="Ann B").wait_for()
+        warning = teacher.locator("[data-class-unreachable]")
+        expect(warning).to_be_hidden()
+        teacher.route("**/api/teacher/report*", lambda route: route.abort())
+        teacher.clock.fast_forward(4000)
+        expect(warning).to_be_visible()
+        expect(warning).to_contain_text("Not connected to the laptop's server")
+        assert warning.get_attribute("role") == "status"
+        assert "warning" in warning.get_attribute("class")
+        expect(teacher.locator("[data-class-updated]")).to_contain_text("Updated at")
+        assert axe_violations(teacher) == []
+        teacher.unroute("**/api/teacher/report*")
+        teacher.clock.fast_forward(4000)
+        expect(warning).to_be_hidden()
+        teacher.context.close()
