@@ -132,6 +132,7 @@ ATTRIBUTES = {
     "data-class-open": "open answers to discuss",
     "data-class-updated": "when the figures were last updated",
     "data-class-saving": "the warning that answers are not being saved, and why",
+    "data-class-unreachable": "the warning that the laptop's server did not answer",
     "data-class-pin": "the PIN for other devices (on the laptop's own class page only)",
     "data-class-pin-shown": "the PIN, or why it cannot be shown",
     "data-class-offline": "the notice that the laptop does not answer",

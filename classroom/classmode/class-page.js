@@ -83,8 +83,9 @@ async function refresh() {
     latest = data;
     for (const draw of drawers) await draw(data);
     part("updated").textContent = say("cp_updated", { time: nowClock() });
+    showUnreachable("");
   } catch (error) {
-    part("updated").textContent = say("cp_unreachable", { time: nowClock() });
+    showUnreachable(say("cp_server_down", { time: nowClock() }));  // "Updated at" keeps the last time
   }
   timer = setTimeout(refresh, EVERY);
 }
@@ -125,10 +126,19 @@ onRefresh((data) => {
   const students = data.figures.students, now = data.now;
   const words = { count: students.length, help: new Set(data.figures.help.map((h) => h.student)).size,
                   idle: students.filter((s) => now - (s.last == null ? s.joined : s.last) > 300).length };  // since joined, if no answer yet
-  const summary = say("cp_summary", words) + " " + say("cp_summary_help", { count: words.help })
+  const summary = say("cp_summary", words) + " " + helpNames(data.figures.help)
     + " " + say("cp_summary_idle", { count: words.idle });
   if (part("summary").textContent !== summary) part("summary").textContent = summary;
 });
+
+// Who may need help, by name on the first screen: "2 may need help: Ann B., Tom W.;", five names
+// at most, then "and 3 more" (names stay text: the summary is set with textContent).
+function helpNames(help) {
+  const names = Array.from(new Map(help.map((h) => [h.student, h.name])).values());
+  if (!names.length) return say("cp_summary_help", { count: 0 });
+  const more = names.length > 5 ? " " + say("cp_summary_more", { count: names.length - 5 }) : "";
+  return say("cp_summary_help_names", { count: names.length, names: names.slice(0, 5).join(", ") + more });
+}
 
 // An earlier lesson shown: the check-up's controls and the files to load act on the current lesson
 // only, so they are hidden, and notes say so, each with a way back to the current lesson.
@@ -158,6 +168,15 @@ async function renameLesson() {
   show(part("title-saved"), answer && answer.ok ? say("cp_renamed", { title: data.title })
     : data.error || say("cp_unreachable", { time: nowClock() }));
   refresh();
+}
+
+// The server did not answer: a warning box with a title in words (not colour alone), gone
+// as soon as it answers again.
+function showUnreachable(message) {
+  const box = part("unreachable");
+  if (box.hidden === !message) return;  // already so: the time said is when it first stopped
+  box.lastElementChild.textContent = message;
+  box.hidden = !message;
 }
 
 function showSaving(saving) {  // the data folder stopped taking answers: say why, and what to do

@@ -4,6 +4,7 @@
 // class-page.css. Joined after class-marks.js (page.py).
 async function printStudents() {
   const box = part("reports"), students = latest ? latest.figures.students : [];
+  const key = latest ? keyShown(latest) : false;
   box.textContent = "";
   for (const s of students) {
     const answer = await api("student?lesson=" + lesson + "&student=" + encodeURIComponent(s.id)).catch(() => null);
@@ -12,12 +13,16 @@ async function printStudents() {
     const shown = latest.lessons.find((l) => l.id === lesson);
     one.append(el("h2", "", data.name), el("p", "", say("cp_report_lesson", { title: shown ? shown.title : "" })));
     data.exercises.forEach((ex) => {
-      one.append(el("h3", "", ex.title + ": " + (ex.score ? say("cp_score", { score: ex.score[0], max: ex.score[1] }) : say("cp_not_checked", {}))
-        + (ex.handin ? " (" + ex.handin + ")" : "")));
-      const list = one.appendChild(el("ol"));
-      ex.items.forEach((item) => list.append(el("li", "", (item.answer || say("cp_not_answered", {}))
-        + (item.verdict ? " — " + say("cp_verdict_" + item.verdict, {}) : "")
-        + (item.shown ? " — " + say("cp_solution_shown", {}) : ""))));
+      const hidden = ex.checkup && !key;  // as on the screen: no check-up verdicts while the key is hidden
+      const score = hidden && ex.score ? say("cp_score_hidden", {}) : ex.score ? say("cp_score", { score: ex.score[0], max: ex.score[1] }) : say("cp_not_checked", {});
+      one.append(el("h3", "", ex.title + ": " + score + (ex.handin ? " (" + ex.handin + ")" : "")));
+      const list = one.appendChild(el("ul"));
+      ex.items.forEach((item) => {
+        const line = list.appendChild(el("li"));
+        line.append(el("strong", "", itemName(ex, item)), " " + (item.answer || say("cp_not_answered", {}))
+          + (item.verdict && !hidden ? " — " + say("cp_verdict_" + item.verdict, {}) : "")
+          + (item.shown ? " — " + say("cp_solution_shown", {}) : ""));
+      });
     });
   }
   document.body.classList.add("whc-print-students");

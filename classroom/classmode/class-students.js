@@ -23,13 +23,14 @@ function studentLink(name, id) {
   return link;
 }
 
-// The check-up's parts as one cell that says what it counts: "1 of 6 parts handed in: 7 of 7".
-function checkupText(s, parts) {
+// The check-up's parts as one cell that says what it counts: "1 of 6 parts handed in: 7 of 7";
+// while the key is hidden, only how many parts were handed in (the screen may be projected).
+function checkupText(s, parts, key) {
   const got = parts.map((n) => (s.scores || [])[n]).filter(Boolean);
   const words = { count: s.handedIn || 0, parts: parts.length,
     score: got.reduce((sum, x) => sum + x[0], 0), max: got.reduce((sum, x) => sum + x[1], 0) };
   if (!words.count) return say("cp_checkup_none", words);
-  return say(words.max ? "cp_checkup_score" : "cp_checkup_parts", words);
+  return say(words.max && key ? "cp_checkup_score" : "cp_checkup_parts", words);
 }
 
 onRefresh((data) => {
@@ -53,7 +54,8 @@ onRefresh((data) => {
     cell(row, say("cp_data", {}), "th").scope = "col";
   });
   // A row is drawn again only when its student's figures or the columns change (300 rows).
-  const now = data.now, students = part("students"), columns = JSON.stringify([at, parts, checkup]);
+  const key = keyShown(data);  // a row is drawn again when the key is shown or hidden
+  const now = data.now, students = part("students"), columns = JSON.stringify([at, parts, checkup, key]);
   const rows = data.figures.students.map((s) => ({ ...s, columns }));
   students.querySelectorAll(".whc-class__nobody").forEach((row) => row.remove());
   const drawn = byKey(students, rows, (s) => s.id, (row, s) => {
@@ -61,7 +63,7 @@ onRefresh((data) => {
     cell(row, "", "th").appendChild(studentLink(s.name, s.id)).parentNode.scope = "row";
     row.whcSeen = cell(row, "");
     at.forEach((n) => cell(row, scoreText(s, n)));
-    if (checkup) cell(row, checkupText(s, parts));
+    if (checkup) cell(row, checkupText(s, parts, key));
     cell(row, String(s.started));
     const remove = row.appendChild(el("td")).appendChild(button(say("cp_delete_one", {}), () => {
       if (confirm(say("cp_delete_one_confirm", { name: s.name })))

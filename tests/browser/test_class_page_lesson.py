@@ -41,7 +41,8 @@ def send(url, student, answers, event_id):
 
 def test_students_who_joined_but_have_not_answered_are_on_the_first_screen(browser, site,
                                                                           tmp_path):
-    """D5: two joined, one answered: two rows, and the summary says two have joined."""
+    """D5: two joined, one answered: two rows, and the summary says two have joined; with 8,
+    who may need help is named and the first rows are on a laptop's first screen."""
     with class_server(site, tmp_path) as server:
         joined(server.url, "Ann B", {"cells-migrate": "a"})
         joined(server.url, "Cy D")
@@ -58,6 +59,24 @@ def test_students_who_joined_but_have_not_answered_are_on_the_first_screen(brows
         # On the first screen of a laptop: the summary and the first rows of the students.
         assert teacher.evaluate("document.querySelector('[data-class-students] tr')"
                                 ".getBoundingClientRect().top") < 800
+        # Walk 8: with 8 students, at 1280x800, the summary names who may need help (as text,
+        # five at most) and the first 3 rows of Who is working are wholly on the first screen.
+        for n in range(6):
+            student = joined(server.url, f"<b>H{n}</b> L.")
+            event = {"id": f"solution-{n}", "type": "solution", "exercise": EXERCISE, "at": 1,
+                     "items": {"cells-migrate": {"v": versions()["cells-migrate"], "r": "b"}}}
+            assert call(server.url, "api/events", {"events": [event]},
+                        {"Authorization": f"Bearer {student['token']}"})[0] == 200
+        teacher.set_viewport_size({"width": 1280, "height": 800})
+        next_refresh(teacher)
+        rows = teacher.locator("[data-class-students] tr")
+        expect(rows).to_have_count(8)
+        expect(summary).to_contain_text("6 may need help: <b>H0</b> L., <b>H1</b> L., "
+                                        "<b>H2</b> L., <b>H3</b> L., <b>H4</b> L. and 1 more;")
+        teacher.evaluate("scrollTo(0, 0)")
+        bottoms = rows.evaluate_all("rows => rows.slice(0, 3).map("
+                                    "r => r.getBoundingClientRect().bottom)")
+        assert max(bottoms) <= 800, bottoms
         teacher.context.close()
 
 
@@ -256,3 +275,28 @@ def test_on_a_laptop_every_part_of_the_page_passes_axe_light_and_dark(browser, s
             teacher.locator("[data-class-student] table").first.wait_for()
             assert axe_violations(teacher) == []
             context.close()
+
+
+def test_a_server_that_does_not_answer_is_said_in_a_warning_box_until_it_answers(
+        browser, site, tmp_path):
+    """Walk 11: not a grey line in place of "Updated at": a warning box with a title in words,
+    announced politely, gone at the first refresh that gets an answer."""
+    with class_server(site, tmp_path) as server:
+        joined(server.url, "Ann B", {"cells-migrate": "a"})
+        teacher = open_class_page(browser.new_context(viewport={"width": 1280, "height": 800}),
+                                  server.url)
+        teacher.locator("[data-class-students] th", has_text="Ann B").wait_for()
+        warning = teacher.locator("[data-class-unreachable]")
+        expect(warning).to_be_hidden()
+        teacher.route("**/api/teacher/report*", lambda route: route.abort())
+        teacher.clock.fast_forward(4000)
+        expect(warning).to_be_visible()
+        expect(warning).to_contain_text("Not connected to the laptop's server")
+        assert warning.get_attribute("role") == "status"
+        assert "warning" in warning.get_attribute("class")
+        expect(teacher.locator("[data-class-updated]")).to_contain_text("Updated at")
+        assert axe_violations(teacher) == []
+        teacher.unroute("**/api/teacher/report*")
+        teacher.clock.fast_forward(4000)
+        expect(warning).to_be_hidden()
+        teacher.context.close()

@@ -1,7 +1,7 @@
 """What a teacher trying the class page with four phones found, in Chromium: Show solution
-used before getting an exercise right is flagged and shown per item; a check-up score says how
-many parts it covers; a name is said once and never wraps; the projector's bars count students
-and its buttons stay on screen."""
+used before getting an exercise right is flagged and shown per item; a check-up cell says how
+many parts were handed in, and their score only while the key is shown; a name is said once
+and never wraps; the projector's bars count students and its buttons stay on screen."""
 
 from __future__ import annotations
 
@@ -62,7 +62,15 @@ def test_the_teacher_sees_solutions_shown_and_what_a_check_up_score_counts(brows
                                           "getting it right first.")
         row = teacher.locator("[data-class-students] tr", has_text="Amy K.")
         points = len(part.items)
-        expect(row).to_contain_text(f"1 of 6 parts handed in: {points} of {points}")
+        # The check-up is open, so the key is hidden: how many parts, never the score.
+        checkup_cell = row.locator("td").nth(2)
+        expect(checkup_cell).to_have_text("1 of 6 parts handed in")
+        summary = teacher.locator("[data-class-summary]")
+        expect(summary).to_contain_text("1 may need help: Ben T.;")
+        teacher.get_by_label("Show the key").check()
+        expect(checkup_cell).to_have_text(f"1 of 6 parts handed in: {points} of {points}")
+        teacher.get_by_label("Show the key").uncheck()
+        expect(checkup_cell).to_have_text("1 of 6 parts handed in")
         head = teacher.locator("[data-class-students-head] th")
         assert head.all_inner_texts().count("Check-up") == 1
         ben_row = teacher.locator("[data-class-students] tr", has_text="Ben T.")

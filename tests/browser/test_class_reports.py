@@ -36,6 +36,9 @@ def test_a_class_of_thirty_prints_in_two_pages_and_one_page_each(browser, site, 
         teacher.emulate_media(media="print")
         assert teacher.locator(".whc-class .md-button:visible").count() == 0
         assert teacher.locator("[data-class-students] th:visible").count() == 30
+        # Walk 5: no control and no empty "Delete" column on paper.
+        assert teacher.locator(".whc-class :is(input, select):visible").count() == 0
+        assert teacher.get_by_text("Delete a student's data").is_hidden()
         summary = teacher.pdf(format="A4")  # with the print styles, as the browser prints
         assert pages(summary) <= 2, f"the class report takes {pages(summary)} pages"
 
@@ -44,6 +47,11 @@ def test_a_class_of_thirty_prints_in_two_pages_and_one_page_each(browser, site, 
         teacher.get_by_role("button", name="Print one page per student").click()
         teacher.wait_for_function("() => window.whcPrinted === true")
         assert teacher.evaluate("document.body.classList.contains('whc-print-students')")
+        # Walk 4: each line names its item, as the page numbers it, then the answer.
+        first = teacher.locator(".whc-class__report").first.locator("li").first
+        exercise = Catalogue.load(ROOT).exercises[EXERCISE]
+        label = next(iter(exercise.items.values())).label or exercise.title
+        assert first.locator("strong").inner_text() == f"1. {label}"
         teacher.emulate_media(media="print")
         each = teacher.pdf(format="A4")
         assert pages(each) == 30, f"{pages(each)} pages for 30 students"
