@@ -177,6 +177,7 @@ ATTRIBUTES = {
     "data-measure-items": "the item statistics of the forms and the check-up",
     "data-class-toc": "the class page's table of contents, built from its sections' headings",
     "data-class-summary": "the short summary announced when it changes",
+    "data-class-printed-lesson": "the lesson's title and date on a printed class report",
     "data-class-checkup-glance": "the check-up's state on the first screen",
     "data-class-students-head": "the students table's header (one column per exercise)",
     "data-class-key-shown": "show the key's answers and reasons on the class page",

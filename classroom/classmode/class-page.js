@@ -90,20 +90,26 @@ async function refresh() {
   timer = setTimeout(refresh, EVERY);
 }
 
+// A renamed lesson keeps its date: "Tuesday, 3B, 2026-12-08".
+function lessonName(l) {
+  const day = new Date(l.started * 1000), date = [day.getFullYear(), day.getMonth() + 1, day.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
+  return l.title.includes(date) ? l.title : say("cp_lesson_dated", { title: l.title, date });
+}
+
 // The lesson chooser, the downloads, the note for an earlier lesson, the contents.
 onRefresh((data) => {
   const select = part("lesson"), current = data.lessons[data.lessons.length - 1];
   redraw(select, [data.lessons, data.lesson], () => {
     data.lessons.forEach((l) => {
-      // A renamed lesson keeps its date in the list: "Tuesday, 3B, 2026-12-08".
-      const day = new Date(l.started * 1000), date = [day.getFullYear(), day.getMonth() + 1, day.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
-      const named = l.title.includes(date) ? l.title : say("cp_lesson_dated", { title: l.title, date });
+      const named = lessonName(l);
       const o = select.appendChild(el("option", "", l === current ? say("cp_lesson_current", { title: named }) : named));
       o.value = l.id;
     });
     select.value = String(data.lesson);
   });
   const shown = data.lessons.find((l) => l.id === data.lesson);
+  const printed = shown ? say("cp_report_lesson", { title: lessonName(shown) }) : "";
+  if (part("printed-lesson").textContent !== printed) part("printed-lesson").textContent = printed;  // on paper, the chooser is not
   const title = part("title");
   if (shown && title.whcFor !== shown.id + shown.title && document.activeElement !== title) {
     title.value = shown.title;

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from playwright.sync_api import expect
+
 from classroom.classmode.catalogue import Catalogue
 from support import ROOT, call, class_server, open_class_page
 
@@ -39,6 +41,10 @@ def test_a_class_of_thirty_prints_in_two_pages_and_one_page_each(browser, site, 
         # Walk 5: no control and no empty "Delete" column on paper.
         assert teacher.locator(".whc-class :is(input, select):visible").count() == 0
         assert teacher.get_by_text("Delete a student's data").is_hidden()
+        # On paper the lesson's name and date stand where the chooser was.
+        expect(teacher.locator("[data-class-printed-lesson]")).to_be_visible()
+        assert re.fullmatch(r"Lesson: Lesson of \d{4}-\d\d-\d\d \d\d:\d\d",
+                            teacher.locator("[data-class-printed-lesson]").inner_text())
         summary = teacher.pdf(format="A4")  # with the print styles, as the browser prints
         assert pages(summary) <= 2, f"the class report takes {pages(summary)} pages"
 
