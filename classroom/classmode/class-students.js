@@ -120,7 +120,7 @@ async function showStudent() {
       box.append(el("h4", "", ex.title + " — " + score + (ex.handin ? " — " + ex.handin : "")));
       const table = box.appendChild(el("table", "whc-class__one"));
       const head = table.appendChild(el("thead")).appendChild(el("tr"));
-      ["cp_item", "cp_now", "cp_first_check", "cp_last_check_one"].forEach((k) => { cell(head, say(k, {}), "th").scope = "col"; });
+      ["cp_item", "cp_now", ...(ex.checkup ? ["cp_first_handin_one", "cp_last_handin_one"] : ["cp_first_check", "cp_last_check_one"])].forEach((k) => { cell(head, say(k, {}), "th").scope = "col"; });
       const body = table.appendChild(el("tbody"));
       ex.items.forEach((item) => {
         const row = body.appendChild(el("tr"));

@@ -72,7 +72,7 @@ def test_show_draws_an_items_answers_right_under_it(browser, site, tmp_path):
         row.wait_for()
         # D13: the one wrong answer, given by one student, is not called the commonest.
         expect(row.locator("td").nth(3)).to_have_text(
-            "None: one student gave a wrong answer, Benefit (1)")
+            "One student gave a wrong answer: Benefit (1)")
         names = teacher.locator("[data-class-item] button").evaluate_all(
             "buttons => buttons.map(b => b.getAttribute('aria-label'))")
         assert len(names) == len(set(names)) and names[1].startswith("Answers to: 2. ")
@@ -162,7 +162,7 @@ def test_during_the_check_up_the_key_stays_off_the_screen_until_asked(browser, s
         detail.get_by_text("(the key's answer): 1 student").wait_for()
         expect(row.locator("td").nth(4)).not_to_have_text("(hidden with the key)")
         expect(row.locator("td").nth(3)).to_have_text(
-            "None: one student gave a wrong answer, Benefit (1)")
+            "One student gave a wrong answer: Benefit (1)")
         teacher.context.close()
 
 
