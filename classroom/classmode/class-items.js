@@ -33,7 +33,9 @@ onRefresh(async (data) => {
       box.append(el("h3", "", ex.title));
       const table = box.appendChild(el("table", "whc-class__items"));
       const head = table.appendChild(el("thead")).appendChild(el("tr"));
-      ["cp_item", "cp_answered", "cp_first", "cp_last_check", "cp_common_wrong", "cp_why", "cp_show"].forEach((k) => { cell(head, say(k, {}), "th").scope = "col"; });
+      // A check-up part is handed in, not checked: its columns say so.
+      const columns = ex.checkup ? ["cp_first_handin", "cp_last_handin", "cp_common_wrong_handin"] : ["cp_first", "cp_last_check", "cp_common_wrong"];
+      ["cp_item", "cp_answered", ...columns, "cp_why", "cp_show"].forEach((k) => { cell(head, say(k, {}), "th").scope = "col"; });
     }
     byKey(box.querySelector("table"), ex.items.map((item) => ({ ...item, key })), (item) => item.id,
           (body, item) => drawItem(body, ex, item), "tbody");
@@ -61,7 +63,8 @@ function drawItem(body, ex, item) {
   const wrong = item.commonWrong;
   // Naming the wrong answer tells which one is not the key's, so it is hidden with the key (D8).
   cell(row, !wrong ? say("cp_none", {}) : !item.key ? say("cp_key_hidden", {}) : say(commonWrongWords(wrong), wrong));
-  cell(row, !wrong ? "" : !item.key ? say("cp_key_hidden", {}) : wrong.reason || say("cp_no_reason", {}));
+  cell(row, !wrong ? "" : !item.key ? say("cp_key_hidden", {}) : wrong.reason
+    || (wrong.feedback ? say("cp_item_feedback", { feedback: wrong.feedback }) : say("cp_no_reason", {})));
   const show = row.appendChild(el("td"));
   if (old) old.replaceWith(row); else body.prepend(row);
   if (item.id === "not-a-claim") return;

@@ -101,17 +101,20 @@ function drawItems(tables) {
   const place = mpart("items");
   place.textContent = "";
   tables.filter((t) => t.sittings && t.items.length).forEach((t) => {
+    // From a handful of sittings a correlation means little: said in words, not shown (6e).
+    const enough = t.sittings >= t.correlationsFrom, flagged = t.sittings >= t.flagsFrom;
     const table = place.appendChild(el("table"));
-    table.appendChild(el("caption", "", say("cp_m_item_table", { title: t.title, sittings: t.sittings,
-      facility: figure(t.facility), reliability: figure(t.reliability) })));
+    table.appendChild(el("caption", "", say(enough ? "cp_m_item_table" : "cp_m_item_table_few", { title: t.title,
+      sittings: t.sittings, count: t.sittings, least: t.correlationsFrom, facility: figure(t.facility), reliability: figure(t.reliability) })));
     const head = table.appendChild(el("thead")).appendChild(el("tr"));
-    ["cp_m_question", "cp_m_facility", "cp_m_discrimination", "cp_m_flag"].forEach((w) => { measureCell(head, say(w, {}), "th").scope = "col"; });
+    ["cp_m_question", "cp_m_facility", ...(enough ? ["cp_m_discrimination"] : []), "cp_m_flag"].forEach((w) => { measureCell(head, say(w, {}), "th").scope = "col"; });
     const body = table.appendChild(el("tbody"));
     t.items.forEach((item) => {
       const row = body.appendChild(el("tr"));
       measureCell(row, say("cp_m_numbered", { number: item.number, question: item.label || item.item }), "th").scope = "row";
-      measureCell(row, figure(item.facility)); measureCell(row, figure(item.discrimination));
-      measureCell(row, item.notes.length ? item.notes.join(" ") : say("cp_m_flag_none", {}));
+      measureCell(row, figure(item.facility));
+      if (enough) measureCell(row, figure(item.discrimination));
+      measureCell(row, item.notes.length ? item.notes.join(" ") : say(flagged ? "cp_m_flag_none" : "cp_m_flag_few", {}));
     });
   });
 }

@@ -121,8 +121,9 @@ async function showStudent() {
       const score = hidden(ex) && ex.score ? say("cp_score_hidden", {}) : ex.score ? say("cp_score", { score: ex.score[0], max: ex.score[1] }) : say("cp_not_checked", {});
       box.append(el("h4", "", ex.title + " — " + score + (ex.handin ? " — " + ex.handin : "")));
       const table = box.appendChild(el("table", "whc-class__one"));
+      table.tabIndex = 0;  // on a phone it scrolls sideways: the keyboard can scroll it too
       const head = table.appendChild(el("thead")).appendChild(el("tr"));
-      ["cp_item", "cp_now", "cp_first_check", "cp_last_check_one"].forEach((k) => { cell(head, say(k, {}), "th").scope = "col"; });
+      ["cp_item", "cp_now", ...(ex.checkup ? ["cp_first_handin_one", "cp_last_handin_one"] : ["cp_first_check", "cp_last_check_one"])].forEach((k) => { cell(head, say(k, {}), "th").scope = "col"; });
       const body = table.appendChild(el("tbody"));
       ex.items.forEach((item) => {
         const row = body.appendChild(el("tr"));

@@ -10,6 +10,7 @@ import json
 import time
 import uuid
 
+from ..words import say
 from .marks import mark_text
 from .views import NOT_HANDED_IN, lesson_exercises, rows
 from .work import Report
@@ -67,9 +68,9 @@ def to_csv(report: Report, lesson: dict | None = None, marks: dict | None = None
             row["student"], row["name"], exercise.id, exercise.title, row["item"],
             exercise.items[row["item"]].label,
             _answer_text(exercise, row["item"], row["response"]) if answered else "",
-            verdict["verdict"] if verdict else _unscored(row),
+            _verdict_words(verdict["verdict"]) if verdict else _unscored(row),
             verdict["score"] if verdict else "", verdict["max"] if verdict else "",
-            row["checks"], row["first"], _local(row["last"]) if row["last"] else "",
+            row["checks"], _verdict_words(row["first"]), _local(row["last"]) if row["last"] else "",
             row["handin"], title, date, *total, mark_text(mark), mark["comment"] if mark else "",
             "yes" if row["shown"] else "",
             *((appeal["reason"], appeal["state"], appeal["reply"]) if appeal else ("",) * 3))])
@@ -91,12 +92,17 @@ def _answer_text(exercise, item_id: str, response) -> str:
     return exercise.answer_text(item_id, response)
 
 
+def _verdict_words(verdict: str) -> str:
+    """A verdict in the class page's words ("not right", not "wrong"); "" stays empty."""
+    return say("cp_verdict_" + verdict) if verdict else ""
+
+
 def _unscored(row) -> str:
     """The verdict cell of a row without a verdict: never handed in, no answer, or an answer to
     an item changed since."""
     if row["handin"] == NOT_HANDED_IN:
         return NOT_HANDED_IN
-    return "unanswered" if row["response"] is None else "for an earlier version"
+    return _verdict_words("unanswered") if row["response"] is None else "for an earlier version"
 
 
 def to_xapi(report: Report, home_page: str = MODULE_IRI, lesson: int | None = None,

@@ -10,7 +10,7 @@ from collections import Counter
 
 from ..contract import TEXT_ITEM
 from .catalogue import Catalogue, ExerciseInfo
-from .work import Report, Scorer, fold, help_order
+from .work import Report, Scorer, fold, help_order, item_feedback
 
 
 def tally(exercise: ExerciseInfo, part, reasons: dict) -> Counter:
@@ -62,13 +62,14 @@ def commonest_answers(totals: Counter) -> dict:
     return best
 
 
-def wrong_entry(commonest: tuple, reason: str) -> dict:
+def wrong_entry(commonest: tuple, reason: str, feedback: str = "") -> dict:
     """The wrong answer a row names, with its count and reason. `onlyOnce`: no wrong answer was
     given by two students or more, so none is the commonest (D13); `answers`: how many
-    different wrong answers there were."""
+    different wrong answers there were; `feedback`: the key's words on the whole item, only
+    when it gives no reason for this answer."""
     answer, count, answers = commonest
     return {"answer": answer, "count": count, "reason": reason, "onlyOnce": count < 2,
-            "answers": answers}
+            "answers": answers, "feedback": "" if reason else feedback}
 
 
 def entry_from_totals(exercise: ExerciseInfo, totals: Counter, reasons: dict,
@@ -109,7 +110,8 @@ def entry_from_totals(exercise: ExerciseInfo, totals: Counter, reasons: dict,
                    "scored": exercise.handler.scored, "commonWrong": None}
             wrong = commonest.get(("wrong", item_id))
             if wrong:
-                row["commonWrong"] = wrong_entry(wrong, reasons[item_id, wrong[0]])
+                row["commonWrong"] = wrong_entry(wrong, reasons[item_id, wrong[0]],
+                                                 item_feedback(exercise, item_id))
             rows.append(row)
     return {"id": exercise.id, "title": exercise.title, "kind": exercise.kind,
             "scored": exercise.handler.scored, "checkup": exercise.assessment and not exercise.form,

@@ -10,7 +10,9 @@ check-up item its share of the marks): the standard library only.
 Flags, each with a note for the teacher: discrimination below 0 (students who did well on the
 rest tended to miss it: a key or a wording to check); facility below 0.10 or above 0.90 (almost
 nobody or almost everybody right: the item tells the class's students little apart). With fewer
-than MIN_SITTINGS sittings the figures are shown but not flagged: chance decides too much.
+than MIN_SITTINGS sittings no item is flagged: chance decides too much. Correlations need more:
+below MIN_FOR_CORRELATION sittings the page shows neither discrimination nor KR-20 (a handful of
+students can give 1.00 or 0.80 by chance), and no item is flagged for a negative one.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from math import sqrt
 
 HARD, EASY = 0.10, 0.90   # facility thresholds of the flags
 MIN_SITTINGS = 5          # fewer sittings: figures, no flags
+MIN_FOR_CORRELATION = 10  # fewer sittings: no discrimination or KR-20 worth reading
 
 NOTES = {
     "negative": "Students who did well on the other items tended to get this one wrong: check "
@@ -76,7 +79,8 @@ def item_figures(items: list[str], sittings: list[list[float]]) -> list[ItemFigu
         discrimination = pearson(scores, rest) if len(sittings) > 1 else None
         flags: list[str] = []
         if len(sittings) >= MIN_SITTINGS:
-            if discrimination is not None and discrimination < 0:
+            if discrimination is not None and discrimination < 0 \
+                    and len(sittings) >= MIN_FOR_CORRELATION:
                 flags.append("negative")
             if facility < HARD:
                 flags.append("hard")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .catalogue import Catalogue, ExerciseInfo
 from .exports import neutral
 from .handins import sitting
-from .itemstats import item_figures, reliability
+from .itemstats import MIN_FOR_CORRELATION, MIN_SITTINGS, item_figures, reliability
 from .measuring import LABELS, Occasion, forms, handins_by_student, occasions, sitting_of
 from .paired import paired_gain
 from .paper_entry import is_paper
@@ -158,6 +158,8 @@ def _table(exercise: ExerciseInfo, rows: list, kind: str, items: list | None = N
     kr20 = reliability(rows)
     return {"exercise": exercise.id, "title": exercise.title, "kind": kind, "form": exercise.form,
             "sittings": len(rows), "reliability": None if kr20 is None else round(kr20, 3),
+            # Below this many sittings the page says the correlations are not worth reading.
+            "correlationsFrom": MIN_FOR_CORRELATION, "flagsFrom": MIN_SITTINGS,
             "facility": round(sum(facilities) / len(facilities), 3) if facilities else None,
             "items": [{**f.as_dict(), "label": exercise.items[f.item].label,
                        "number": list(exercise.items).index(f.item) + 1} for f in figures]}

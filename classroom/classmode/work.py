@@ -252,5 +252,12 @@ def wrong_reason(exercise: ExerciseInfo, item_id: str, response, verdict: dict) 
     return " ".join(r for r in verdict["reasons"] if r)
 
 
+def item_feedback(exercise: ExerciseInfo, item_id: str) -> str:
+    """The key's feedback on the item as a whole, shown for a wrong answer the key gives no
+    reason of its own for; "" when the key has none."""
+    feedback = exercise.key.get("items", {}).get(item_id, {}).get("feedback")
+    return feedback if isinstance(feedback, str) else ""
+
+
 def help_order(rows: list[dict]) -> list[dict]:
     return sorted(rows, key=lambda row: (row["name"].casefold(), row["title"]))

@@ -109,7 +109,7 @@ def test_the_teacher_undoes_an_acceptance_and_the_class_is_rescored_again(api, t
     rows = list(csv.DictReader(io.StringIO(api.simulate_get(
         "/teacher/results.csv", headers=teacher).text.lstrip("\ufeff"))))
     ann_row = next(r for r in rows if r["name"] == "Ann" and r["item"] == ITEM)
-    assert (ann_row["verdict"], ann_row["appeal state"]) == ("wrong", "answered")
+    assert (ann_row["verdict"], ann_row["appeal state"]) == ("not right", "answered")
 
     # Nothing left to undo; and a student cannot undo.
     again = api.simulate_post(f"/teacher/appeals/{appeal_id}", headers=teacher,

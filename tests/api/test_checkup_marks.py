@@ -52,7 +52,7 @@ def test_answers_changed_after_the_hand_in_do_not_change_the_mark(api, teacher, 
     send(api, as_chidi, event(catalogue, "chidi-answer-1", {ITEM: right}, "answer"))
     rows = csv_rows(api, teacher)
     ann_row = next(r for r in rows if r["name"] == "Ann" and r["item"] == ITEM)
-    assert (ann_row["verdict"], ann_row["score"], ann_row["hand-in"]) == ("wrong", "0", "handed in")
+    assert (ann_row["verdict"], ann_row["score"], ann_row["hand-in"]) == ("not right", "0", "handed in")
     assert {r["verdict"] for r in rows if r["name"] == "Chidi"} == {"not handed in"}
     assert {r["score"] for r in rows if r["name"] == "Chidi"} == {""}
     xapi = [json.loads(line) for line in api.simulate_get(
@@ -121,7 +121,7 @@ def test_a_hand_in_belongs_to_its_lesson_and_a_second_sitting_is_a_retake(api, t
     retaken = next(r for r in csv_rows(api, teacher) if r["item"] == ITEM)
     assert (retaken["verdict"], retaken["hand-in"]) == ("right", "handed in (retake)")
     earlier = next(r for r in csv_rows(api, teacher, lesson=first) if r["item"] == ITEM)
-    assert (earlier["verdict"], earlier["hand-in"]) == ("wrong", "handed in")
+    assert (earlier["verdict"], earlier["hand-in"]) == ("not right", "handed in")
     nothing = api.simulate_post("/teacher/students/" + join(api, "Cy")[0]["id"] + "/retake",
                                 json={}, headers=teacher)
     assert nothing.status_code == 409 and "has not handed in" in nothing.json["error"]

@@ -91,7 +91,7 @@ def test_show_draws_an_items_answers_right_under_it(browser, site, tmp_path):
         row.wait_for()
         # D13: the one wrong answer, given by one student, is not called the commonest.
         expect(row.locator("td").nth(3)).to_have_text(
-            "None: one student gave a wrong answer, Benefit (1)")
+            "One student gave a wrong answer: Benefit (1)")
         names = teacher.locator("[data-class-item] button").evaluate_all(
             "buttons => buttons.map(b => b.getAttribute('aria-label'))")
         assert len(names) == len(set(names)) and names[1].startswith("Answers to: 2. ")
@@ -101,6 +101,10 @@ def test_show_draws_an_items_answers_right_under_it(browser, site, tmp_path):
         detail = teacher.locator(f'[data-class-item="{EXERCISE}/cells-migrate"] + [data-class-detail]')
         detail.get_by_text("(the key's answer): 1 student").wait_for()
         assert "Ann B" not in detail.inner_text()
+        # The bars start at one place, so their lengths compare whatever the answer's words.
+        starts = detail.locator("meter").evaluate_all(
+            "meters => meters.map(m => Math.round(m.getBoundingClientRect().left))")
+        assert len(starts) == 2 and len(set(starts)) == 1, starts
         teacher.wait_for_function("""() => {  // scrolled into view, where the teacher looks
             const d = document.querySelector("[data-class-detail]");
             return d && d.getBoundingClientRect().bottom <= innerHeight + 1; }""")
@@ -181,7 +185,7 @@ def test_during_the_check_up_the_key_stays_off_the_screen_until_asked(browser, s
         detail.get_by_text("(the key's answer): 1 student").wait_for()
         expect(row.locator("td").nth(4)).not_to_have_text("(hidden with the key)")
         expect(row.locator("td").nth(3)).to_have_text(
-            "None: one student gave a wrong answer, Benefit (1)")
+            "One student gave a wrong answer: Benefit (1)")
         teacher.context.close()
 
 
@@ -212,6 +216,14 @@ def test_one_students_check_up_follows_the_key_toggle(browser, site, tmp_path):
         first_item = checkup.locator("tbody tr").first.locator("td")
         expect(first_item.nth(1)).to_have_text("(hidden with the key)")
         expect(first_item.nth(2)).to_have_text("(hidden with the key)")
+        # A check-up part is handed in, not checked: its columns say so; practice keeps Check.
+        expect(checkup.get_by_role("columnheader")).to_have_text(
+            ["Item", "Answer now", "First hand-in", "Last hand-in"])
+        expect(one.locator("table").first.get_by_role("columnheader").nth(2)).to_have_text(
+            "First Check")
+        items = teacher.locator("[data-class-exercises] table").filter(
+            has=teacher.locator(f'[data-class-item^="{CHECKUP_PART}/"]'))
+        expect(items.get_by_role("columnheader").nth(2)).to_have_text("Right at first hand-in")
         assert "right" not in checkup.inner_text()  # neither "right" nor "not right"
         assert len(first_item.nth(0).inner_text()) > 3  # the student's own answer stays
         expect(one).to_contain_text("hidden with the key; to see them")

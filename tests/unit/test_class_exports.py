@@ -38,7 +38,7 @@ def test_the_csv_names_the_lesson_counts_unanswered_items_and_totals_each_studen
         Report(catalogue, store.students(), store.events()), lesson))))
     items = catalogue.exercises[EXERCISE].items
     assert [row["item"] for row in rows] == list(items)
-    unanswered = [row for row in rows if row["verdict"] == "unanswered"]
+    unanswered = [row for row in rows if row["verdict"] == "not answered"]
     assert len(unanswered) == len(items) - 2 and {row["out of"] for row in unanswered} == {"1"}
     assert {row["lesson"] for row in rows} == {"Tuesday, 3B"}
     assert re.fullmatch(r"\d{4}-\d\d-\d\d", rows[0]["lesson date"])
@@ -112,7 +112,7 @@ def test_every_joined_student_has_a_row_per_item_and_the_same_maximum(store, cat
     items = catalogue.exercises[EXERCISE].items
     mine = [row for row in rows if row["name"] == "Cy"]
     assert [row["item"] for row in mine] == list(items)
-    assert {row["verdict"] for row in mine} == {"unanswered"}
+    assert {row["verdict"] for row in mine} == {"not answered"}
     assert {row["last activity"] for row in mine} == {""}
     totals = {(row["name"], row["student total"], row["student out of"]) for row in rows}
     assert totals == {("Ann", "0", str(len(items))), ("Cy", "0", str(len(items)))}

@@ -168,3 +168,27 @@ def test_a_wrong_answer_only_one_student_gave_is_not_called_the_commonest(store,
     shared = common_wrong()
     assert shared["onlyOnce"] is False and shared["count"] == 2
     assert shared["answer"] == ex.items["cells-migrate"].options[wrong[1]]
+
+
+def test_a_wrong_answer_the_key_gives_no_reason_for_shows_the_items_feedback(store, catalogue):
+    """Iskitim, "what the page is for": the key explains "yes" but not "no". Two students
+    answering "no" get the key's feedback on the item, not "no reason"; once three answer
+    "yes", the commonest wrong answer has its own reason, and no feedback beside it."""
+    exercise = "iskitim-missing"
+    key = catalogue.exercises[exercise].key["items"]["aims"]
+    assert "no" not in key["reasons"] and key["answer"] == "partly"
+
+    def common_wrong(answer, names):
+        for name in names:
+            student, _ = store.join(f"{name} {answer}")
+            store.add_events(student.id, [check(catalogue, f"{name}-{answer}",
+                                                {"aims": answer}, exercise=exercise)])
+        entry = next(e for e in figures(store, catalogue)["exercises"] if e["id"] == exercise)
+        return next(i for i in entry["items"] if i["id"] == "aims")["commonWrong"]
+
+    unexplained = common_wrong("no", ("Ann", "Bob"))
+    assert (unexplained["count"], unexplained["reason"]) == (2, "")
+    assert unexplained["feedback"] == key["feedback"]
+    explained = common_wrong("yes", ("Cy", "Dan", "Eve"))
+    assert explained["count"] == 3 and explained["reason"] == key["reasons"]["yes"]
+    assert explained["feedback"] == ""

@@ -26,8 +26,10 @@ def test_facility_discrimination_and_flags_as_worked_by_hand():
     i3, rest 3, 3, 2, 1, 3 (mean 2.4): deviations .4 -.6 -.6 .4 .4 and .6 .6 -.4 -1.4 .6;
     products .24 - .36 + .24 - .56 + .24 = -.2; squares 1.2 and 3.2; r = -.2 / sqrt(3.84)
     = -0.1021: negative, flagged. i4: everybody right, so no r, and flagged as too easy.
+    Every sitting twice over (ten sittings, enough for a correlation to be flagged) gives the
+    same figures.
     """
-    figures = {f.item: f for f in item_figures(["i1", "i2", "i3", "i4"], SITTINGS)}
+    figures = {f.item: f for f in item_figures(["i1", "i2", "i3", "i4"], SITTINGS * 2)}
     assert [figures[i].facility for i in ("i1", "i2", "i3", "i4")] == [0.8, 0.6, 0.6, 1.0]
     assert figures["i1"].discrimination == pytest.approx(0.1336, abs=1e-4)
     assert figures["i2"].discrimination == pytest.approx(0.6667, abs=1e-4)
@@ -36,6 +38,15 @@ def test_facility_discrimination_and_flags_as_worked_by_hand():
     assert {item: f.flags for item, f in figures.items()} == {
         "i1": (), "i2": (), "i3": ("negative",), "i4": ("easy",)}
     assert "check its key" in figures["i3"].as_dict()["notes"][0]
+
+
+def test_a_negative_discrimination_from_fewer_than_ten_sittings_is_not_flagged():
+    """Five sittings: i3's r is still -0.10, but chance decides it, so only i4 (too easy) is
+    flagged."""
+    figures = {f.item: f for f in item_figures(["i1", "i2", "i3", "i4"], SITTINGS)}
+    assert figures["i3"].discrimination == pytest.approx(-0.1021, abs=1e-4)
+    assert {item: f.flags for item, f in figures.items()} == {
+        "i1": (), "i2": (), "i3": (), "i4": ("easy",)}
 
 
 def test_kr20_as_worked_by_hand():
