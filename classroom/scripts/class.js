@@ -39,8 +39,7 @@ const Class = (() => {
     if (me.sent && !me.sent.includes(exercise)) me.sent.push(exercise);
     keep();
     status();
-    // Answers typed are gathered for a moment; a Check or a hand-in goes at once.
-    later(type === "answer" ? 1500 : 0);
+    later(type === "answer" ? 1500 : 0);  // typing is gathered for a moment; a Check goes at once
   }
 
   // A hand-in's fate reaches its exercise on this page, if it is still open here.
@@ -69,20 +68,16 @@ const Class = (() => {
   // A send in `ms`, or sooner if one is already due sooner; never before a failed send's wait.
   function later(ms) {
     const at = Math.max(Date.now() + ms, notBefore);
-    if (timer && timerAt <= at) return;
-    clearTimeout(timer);
-    timerAt = at;
-    timer = setTimeout(send, at - Date.now());
+    if (!timer || at < timerAt) { clearTimeout(timer); timer = setTimeout(send, (timerAt = at) - Date.now()); }
   }
 
-  // The page is closing or hidden: what waits goes now, in a request that outlives the page.
-  // It stays in the outbox until the laptop acknowledges it (a resent event is stored once).
+  // Closing or hidden: what waits goes in a request that outlives the page, kept in the outbox
+  // until acknowledged; a send under way may die with the page, so it goes again, unread.
   function goNow() {
     load();
     if (!me || !outbox.length) return;
-    if (!busy) { clearTimeout(timer); timer = null; send(true); return; }
-    // A send is under way and may die with the page: the waiting answers go again, unread.
-    post("events", { events: nextBatch(KEEPALIVE_BYTES) }, true).catch(() => {});
+    if (!busy) { clearTimeout(timer); timer = null; send(true); }
+    else if (busy !== "going") post("events", { events: nextBatch(KEEPALIVE_BYTES) }, true).catch(() => {});
   }
 
   // The laptop does not know this browser's token (restarted on other data, or the student was
@@ -108,7 +103,7 @@ const Class = (() => {
     timer = null;
     load();
     if (busy || !me || (!outbox.length && !me.rename)) return;
-    busy = true;
+    busy = going ? "going" : true;  // one request outliving the page is enough (goNow)
     let failed = false, wait = 0;
     try {
       if (me.rename && !going) {
@@ -197,26 +192,10 @@ const Class = (() => {
     keep();
   }
 
-  // A quiet line under each exercise: what has reached the teacher.
+  // A quiet line under each exercise: what has reached the teacher (class-boxes.js).
   function status() {
     load();
-    all(document, "[data-exercise]").forEach((root) => {
-      let line = root.querySelector(".whc-exercise__class");
-      const refused = aside.filter((a) => a.event.exercise === root.dataset.exercise);
-      if (!me && !refused.length) { if (line) line.remove(); return; }
-      if (!line) root.querySelector("[data-score]").after(line = el("p", "whc-exercise__class"));
-      const waiting = outbox.some((e) => e.exercise === root.dataset.exercise);
-      // A check-up's answers count only once handed in: the hand-in's own line says that.
-      const saved = Answers.read(root.dataset.exercise).record && !root.hasAttribute("data-assessment");
-      const reached = saved && me && !me.lost && (!me.sent || me.sent.includes(root.dataset.exercise))
-        && !(me.refused || {})[root.dataset.exercise];
-      line.textContent = [me && me.waiting ? say("class_not_admitted", {})
-        : waiting ? say("class_waiting", {}) + (held && " " + held)
-        : reached ? say("class_saved", {})
-        : me && (me.refused || {})[root.dataset.exercise] && !refused.length ? say("class_refused", { reason: me.refused[root.dataset.exercise] }) : "",
-      refused.length ? say("class_set_aside", { count: refused.length, reason: refused[refused.length - 1].reason }) : ""]
-        .filter(Boolean).join(" ");
-    });
+    all(document, "[data-exercise]").forEach((root) => classLine(root, { me, outbox, aside, held }));
   }
 
   // "Join the class": before the first exercise (once, unless joined or skipped) and on My answers.
