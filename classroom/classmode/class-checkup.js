@@ -74,7 +74,12 @@ if (classMode) {
     const what = action && action.dataset.classAction;
     if (what === "checkup-open") setCheckup({ open: true });
     if (what === "checkup-close") setCheckup({ open: false });
-    if (what === "release" && confirm(say("cp_release_confirm", {}))) setCheckup({ released: true, lesson });
+    if (what === "release" && confirm(say("cp_release_confirm", {}))) {
+      api("checkup", { released: true, lesson }).then((answer) => {
+        if (answer.ok) part("checkup-message").textContent = say("cp_released_now", {});
+        refresh();
+      }).catch(refresh);
+    }
     if (what === "retake") allowRetake();
   });
 }

@@ -2,7 +2,8 @@
 they are served by `make serve` (pages from disk or another server never get it, so they make
 no request to /api), a strict Content-Security-Policy on the class page, and the teachers'
 pages (answer key included) served only to a browser signed in with the teacher PIN: others
-get a page saying so, and a search index without those pages' entries."""
+get a page saying so (which, on the laptop itself, signs in without the PIN and reloads), and a
+search index without those pages' entries."""
 
 from __future__ import annotations
 
@@ -114,7 +115,14 @@ def search_index_for_students(text: str, javascript: bool) -> bytes:
 
 
 def teachers_only_page(language: str = "en") -> bytes:
-    return render("teachers-only.html", language=language, class_page="/" + CLASS_PAGE).encode()
+    return render("teachers-only.html", language=language, class_page="/" + CLASS_PAGE,
+                  api=contract.API_PREFIX).encode()
+
+
+def teachers_only_policy(html: str) -> str:
+    """The refusal's policy: its own script only (it signs the laptop's browser in), no other."""
+    return ("default-src 'none'; script-src " + " ".join(script_hashes(html)) +
+            "; connect-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'")
 
 
 def is_teacher_request(teacher: Teacher, environ) -> bool:
@@ -132,6 +140,7 @@ def with_class_mode(app, site_folder, teacher: Teacher | None = None):
     policies: dict = {}
     indexes: dict = {}
     refusal = teachers_only_page()
+    refusal_policy = teachers_only_policy(refusal.decode())
 
     def students_index(path: str, zipped: bool) -> bytes | None:
         """The students' search index, made once per build, gzipped for browsers that accept
@@ -175,8 +184,7 @@ def with_class_mode(app, site_folder, teacher: Teacher | None = None):
                     ("Content-Type", kind), ("Content-Length", str(len(body))),
                     *([("Content-Encoding", "gzip")] if zipped else []), ("Vary", "Accept-Encoding"),
                     ("Cache-Control", "no-store"),  # a teacher signing in then gets the whole site
-                    ("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
-                                                "frame-ancestors 'none'"),
+                    ("Content-Security-Policy", refusal_policy),
                     ("Set-Cookie", f"{CLASS_COOKIE}={environ.get('SERVER_PORT', '')}; Path=/; "
                                    "SameSite=Strict")])
                 return [body]

@@ -48,3 +48,23 @@ async function showComments(token) {
     });
   } catch (error) { /* the laptop is away: the comment shows on the next visit */ }
 }
+
+// The quiet line under one exercise: what has reached the teacher, what waits, what was refused.
+// `state`: class.js's join (`me`), its outbox, the answers set aside, and why the laptop holds back.
+function classLine(root, { me, outbox, aside, held }) {
+  let line = root.querySelector(".whc-exercise__class");
+  const refused = aside.filter((a) => a.event.exercise === root.dataset.exercise);
+  if (!me && !refused.length) { if (line) line.remove(); return; }
+  if (!line) root.querySelector("[data-score]").after(line = el("p", "whc-exercise__class"));
+  const waiting = outbox.some((e) => e.exercise === root.dataset.exercise);
+  // A check-up's answers count only once handed in: the hand-in's own line says that.
+  const saved = Answers.read(root.dataset.exercise).record && !root.hasAttribute("data-assessment");
+  const reached = saved && me && !me.lost && (!me.sent || me.sent.includes(root.dataset.exercise))
+    && !(me.refused || {})[root.dataset.exercise];
+  line.textContent = [me && me.waiting ? say("class_not_admitted", {})
+    : waiting ? say("class_waiting", {}) + (held && " " + held)
+    : reached ? say("class_saved", {})
+    : me && (me.refused || {})[root.dataset.exercise] && !refused.length ? say("class_refused", { reason: me.refused[root.dataset.exercise] }) : "",
+  refused.length ? say("class_set_aside", { count: refused.length, reason: refused[refused.length - 1].reason }) : ""]
+    .filter(Boolean).join(" ");
+}

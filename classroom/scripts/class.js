@@ -11,7 +11,7 @@ const Class = (() => {
   let me = on ? read(ME) : null;  // {id, name, token, rename?, lost?, waiting?, sent: exercises recorded since joining}
   let outbox = on && Array.isArray(read(OUTBOX)) ? read(OUTBOX) : [];
   let aside = on && Array.isArray(read(ASIDE)) ? read(ASIDE) : [];  // [{event, reason}]: refused, kept
-  let flying = new Set(), delay = 1000, timer = null, busy = false, oneByOne = 0;
+  let flying = new Set(), delay = 1000, timer = null, timerAt = 0, notBefore = 0, busy = false, oneByOne = 0;
   let held = "";  // why the laptop asked this browser to wait (a 429), said under the answers waiting
   const keep = () => { store.set(OUTBOX, JSON.stringify(outbox)); if (me) store.set(ME, JSON.stringify(me)); };
   // Every tab shares the stored outbox and join: read them again before each change (D6).
@@ -21,10 +21,11 @@ const Class = (() => {
     if (Array.isArray(stored)) outbox = stored;
     if (joinedHere && joinedHere.token && (!me || joinedHere.token !== me.token)) me = joinedHere;
   }
+  const KEEPALIVE_BYTES = 60000;  // browsers carry at most 64 KiB in requests that outlive the page
   const bytes = (text) => new TextEncoder().encode(text).length;
   const newId = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("");
-  const post = (path, data) => fetch(CONTRACT.apiPrefix + path, { method: "POST", credentials: "same-origin", body: JSON.stringify(data),
-    headers: Object.assign({ "Content-Type": "application/json" }, me ? { Authorization: "Bearer " + me.token } : {}) });
+  const post = (path, data, going) => fetch(CONTRACT.apiPrefix + path, { method: "POST", credentials: "same-origin", body: JSON.stringify(data),
+    keepalive: Boolean(going), headers: Object.assign({ "Content-Type": "application/json" }, me ? { Authorization: "Bearer " + me.token } : {}) });
 
   function record(exercise, changes, type) {
     load();
@@ -38,7 +39,7 @@ const Class = (() => {
     if (me.sent && !me.sent.includes(exercise)) me.sent.push(exercise);
     keep();
     status();
-    later(type === "answer" ? 1500 : 0);
+    later(type === "answer" ? 1500 : 0);  // typing is gathered for a moment; a Check goes at once
   }
 
   // A hand-in's fate reaches its exercise on this page, if it is still open here.
@@ -64,7 +65,20 @@ const Class = (() => {
     if (me && Boolean(me.waiting) === yes) { me.waiting = !yes; keep(); status(); }
   }
 
-  function later(ms) { if (!timer) timer = setTimeout(send, ms); }
+  // A send in `ms`, or sooner if one is already due sooner; never before a failed send's wait.
+  function later(ms) {
+    const at = Math.max(Date.now() + ms, notBefore);
+    if (!timer || at < timerAt) { clearTimeout(timer); timer = setTimeout(send, (timerAt = at) - Date.now()); }
+  }
+
+  // Closing or hidden: what waits goes in a request that outlives the page, kept in the outbox
+  // until acknowledged; a send under way may die with the page, so it goes again, unread.
+  function goNow() {
+    load();
+    if (!me || !outbox.length) return;
+    if (!busy) { clearTimeout(timer); timer = null; send(true); }
+    else if (busy !== "going") post("events", { events: nextBatch(KEEPALIVE_BYTES) }, true).catch(() => {});
+  }
 
   // The laptop does not know this browser's token (restarted on other data, or the student was
   // deleted): nothing waiting is thrown away. The student is asked to join again, and what waits
@@ -85,22 +99,22 @@ const Class = (() => {
     all(document, ".whc-join").forEach((f) => f.remove());
   }
 
-  async function send() {
+  async function send(going) {
     timer = null;
     load();
     if (busy || !me || (!outbox.length && !me.rename)) return;
-    busy = true;
+    busy = going ? "going" : true;  // one request outliving the page is enough (goNow)
     let failed = false, wait = 0;
     try {
-      if (me.rename) {
+      if (me.rename && !going) {
         const answer = await post("me", { name: me.rename });
         if (answer.status === 401) { lose(); failed = true; return; }
         if (answer.ok || answer.status === 400) { delete me.rename; keep(); }
       }
-      const batch = nextBatch();
+      const batch = nextBatch(going ? KEEPALIVE_BYTES : CONTRACT.maxBatchBytes);
       if (!batch.length) return;
       batch.forEach((e) => flying.add(e.id));
-      const answer = await post("events", { events: batch });
+      const answer = await post("events", { events: batch }, going);
       if (answer.status === 401) { lose(); failed = true; return; }
       if (answer.status < 500) found();  // it read the token: it knows this browser
       const handins = batch.filter((e) => e.type === "handin");
@@ -147,17 +161,19 @@ const Class = (() => {
       busy = false;
       delay = failed ? Math.min(delay * 2, 30000) : 1000;
       status();
-      if (me && (outbox.length || me.rename)) later(failed ? Math.max(delay, wait) : 0);
+      notBefore = failed ? Date.now() + Math.max(delay, wait) : 0;
+      if (me && (outbox.length || me.rename)) later(0);
     }
   }
 
-  // The next batch: under the laptop's limit in UTF-8 bytes, as the laptop counts it.
-  function nextBatch() {
+  // The next batch: under `limit` UTF-8 bytes (the laptop's, as it counts them, or the browser's
+  // for a request that outlives the page).
+  function nextBatch(limit) {
     const batch = [];
     let size = bytes('{"events":[]}');
     for (const event of outbox) {
       size += bytes(JSON.stringify(event)) + (batch.length ? 1 : 0);
-      if (batch.length && (batch.length >= (oneByOne ? 1 : 50) || size > CONTRACT.maxBatchBytes)) break;
+      if (batch.length && (batch.length >= (oneByOne ? 1 : 50) || size > limit)) break;
       batch.push(event);
     }
     return batch;
@@ -176,26 +192,10 @@ const Class = (() => {
     keep();
   }
 
-  // A quiet line under each exercise: what has reached the teacher.
+  // A quiet line under each exercise: what has reached the teacher (class-boxes.js).
   function status() {
     load();
-    all(document, "[data-exercise]").forEach((root) => {
-      let line = root.querySelector(".whc-exercise__class");
-      const refused = aside.filter((a) => a.event.exercise === root.dataset.exercise);
-      if (!me && !refused.length) { if (line) line.remove(); return; }
-      if (!line) root.querySelector("[data-score]").after(line = el("p", "whc-exercise__class"));
-      const waiting = outbox.filter((e) => e.exercise === root.dataset.exercise).length;
-      // A check-up's answers count only once handed in: the hand-in's own line says that.
-      const saved = Answers.read(root.dataset.exercise).record && !root.hasAttribute("data-assessment");
-      const reached = saved && me && !me.lost && (!me.sent || me.sent.includes(root.dataset.exercise))
-        && !(me.refused || {})[root.dataset.exercise];
-      line.textContent = [me && me.waiting ? say("class_not_admitted", {})
-        : waiting ? say("class_waiting", { count: waiting }) + (held && " " + held)
-        : reached ? say("class_saved", {})
-        : me && (me.refused || {})[root.dataset.exercise] && !refused.length ? say("class_refused", { reason: me.refused[root.dataset.exercise] }) : "",
-      refused.length ? say("class_set_aside", { count: refused.length, reason: refused[refused.length - 1].reason }) : ""]
-        .filter(Boolean).join(" ");
-    });
+    all(document, "[data-exercise]").forEach((root) => classLine(root, { me, outbox, aside, held }));
   }
 
   // "Join the class": before the first exercise (once, unless joined or skipped) and on My answers.
@@ -292,7 +292,9 @@ const Class = (() => {
         me.rename = event.target.value.trim(); keep(); later(0);
       }
     });
-    window.addEventListener("online", () => later(0));
+    window.addEventListener("online", () => { notBefore = 0; later(0); });
+    window.addEventListener("pagehide", goNow);
+    document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") goNow(); });
   }
   return { record, start, results, askToJoin, served: () => on, joined };
 })();

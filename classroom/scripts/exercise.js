@@ -189,6 +189,7 @@ class Exercise {
     // Closed, or waiting for the results: ask again, so the teacher opening the check-up or
     // releasing the results shows here without a reload.
     if (data.handedIn ? !data.key : !data.open) this.recheck = setTimeout(() => this.results(), 30000);
+    this.handinAllowed(data);
     if (!data.handedIn) {
       const closed = say("checkup_closed", {});
       if (!data.open) show(this.notice, closed);
@@ -209,6 +210,22 @@ class Exercise {
     Answers.saveItems(this.id, changes, data.score || undefined);  // the page and this browser's copy agree
     this.showFeedback(false);
     show(this.notice, say(data.feedback === "at-once" ? "handin_feedback_again" : "handin_feedback", {}));
+  }
+
+  // Hand in is switched off, with the reason beside it, when the laptop would refuse another
+  // hand-in: one hand-in per part unless feedback shows at once and the check-up is still open.
+  handinAllowed(data) {
+    const button = this.root.querySelector("[data-action='handin']");
+    if (!button) return;
+    const why = !data.handedIn || (data.open && data.feedback === "at-once") ? ""
+      : say(data.open ? "handin_no_more" : "handin_no_more_closed", {});
+    let line = this.root.querySelector(".whc-exercise__handin-why");
+    button.disabled = Boolean(why);
+    if (!why) { if (line) line.remove(); button.removeAttribute("aria-describedby"); return; }
+    if (!line) this.scoreLine.after(line = el("p", "whc-exercise__handin-why"));
+    line.id = this.root.id + "-handin-why";
+    line.textContent = why;
+    button.setAttribute("aria-describedby", line.id);
   }
 
   retry() {

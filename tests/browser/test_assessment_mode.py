@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+from playwright.sync_api import expect
+
 from classroom.project import Module
 from support import ROOT, call, class_server, join_class, key_texts, teacher_cookie
 
@@ -79,9 +81,10 @@ def test_closed_refuses_then_feedback_only_on_release(browser, site, tmp_path):
         page.reload()
         notice(page).get_by_text("You have handed this in").wait_for(timeout=15000)
         assert feedback(page).is_hidden()
-        # A second hand-in is refused: the first one is marked.
-        hand_in(page)
-        notice(page).get_by_text("You have already handed in").wait_for(timeout=15000)
+        # A second hand-in would be refused (the first one is marked): Hand in is off, and says why.
+        expect(page.locator(f"{ROOT_OF} [data-action='handin']")).to_be_disabled()
+        page.locator(f"{ROOT_OF} .whc-exercise__handin-why").get_by_text(
+            "you have handed this in").wait_for()
         page.wait_for_load_state("networkidle")  # every response in, for leaked() to read
         assert leaked(bodies) == [], "a held-out key text reached the student before release"
         # The class page counts the hand-in like a Check.
