@@ -25,18 +25,25 @@ def teacher_sees(server, text: str, seconds: float = 10) -> bool:
                                headers=cookie)
         if status == 200 and text in str(body):
             return True
+        time.sleep(0.1)
     return False
+
+
+def open_with_time_stopped(context, server, name: str):
+    """A joined student's exercise page whose clock stands still, so no timer of the page fires."""
+    page = context.new_page()
+    page.clock.install()
+    join_class(page, server.url, name)
+    page.goto(server.url + f"practice/{OPEN}.html")
+    page.clock.pause_at(page.evaluate("Date.now()") / 1000 + 1)
+    return page
 
 
 def test_a_check_reaches_the_teacher_without_the_pages_wait(browser, site, tmp_path):
     with class_server(site, tmp_path) as server:
         context = browser.new_context()
         try:
-            page = context.new_page()
-            page.clock.install()
-            join_class(page, server.url, "Rosa P")
-            page.goto(server.url + f"practice/{OPEN}.html")
-            page.clock.pause_at(page.evaluate("Date.now()") / 1000 + 1)  # the page's time stands still
+            page = open_with_time_stopped(context, server, "Rosa P")
             answer_box(page).fill("Who paid for the trial of the tea?")
             page.locator(f'#exercise-{OPEN} [data-action="check"]').click()
             page.clock.run_for(200)  # far less than the 1.5 s typing is gathered for
@@ -51,11 +58,7 @@ def test_closing_the_page_right_after_typing_sends_the_answer(browser, site, tmp
     with class_server(site, tmp_path) as server:
         context = browser.new_context()
         try:
-            page = context.new_page()
-            page.clock.install()
-            join_class(page, server.url, "Omar T")
-            page.goto(server.url + f"practice/{OPEN}.html")
-            page.clock.pause_at(page.evaluate("Date.now()") / 1000 + 1)  # the batch's timer never fires
+            page = open_with_time_stopped(context, server, "Omar T")  # the batch's timer never fires
             answer_box(page).fill("How many people took part?")
             page.locator(f"#exercise-{OPEN} .whc-exercise__class").get_by_text(
                 "Your last answers here are waiting to be sent to your teacher").wait_for()
