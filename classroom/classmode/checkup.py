@@ -72,16 +72,22 @@ def own_checkup(store: ClassStore, exercise: ExerciseInfo, scorer, student_id: s
                 waiting: bool = False) -> dict:
     """own_results for the hand-ins a student made since any retake, in whichever lesson they
     were made: that lesson's settings say whether feedback shows (Release reaches it there), and
-    the current lesson's whether the check-up is open now. A student still waiting to be let in
-    sees no feedback."""
-    mine = sitting([event for event in store.events(student=student_id)
-                    if event.exercise == exercise.id])
+    the current lesson's whether the check-up is open now, whether the laptop would take another
+    hand-in, and whether the teacher has just allowed a retake. A student still waiting to be let
+    in sees no feedback."""
+    events = [event for event in store.events(student=student_id) if event.exercise == exercise.id]
+    mine = sitting(events)
     now = store.current_lesson()
     settings = store.checkup(mine[0].lesson if mine else now)
     if waiting:  # a student the teacher has not let in yet sees no feedback (people.py)
         settings = Checkup(open=settings.open)
     view = own_results(exercise, scorer, settings, mine)
-    view.update(open=store.checkup(now).open)
+    # The page switches Hand in off by the same rule the laptop refuses a hand-in by.
+    history = [(event.event_id, event.lesson, event.type) for event in events
+               if event.type in ("handin", "retake")]
+    view.update(open=store.checkup(now).open,
+                mayHandIn=not refusal(store.checkup(now), history, "", now),
+                retake=bool(history) and history[-1][2] == "retake")
     return view
 
 

@@ -180,6 +180,11 @@ def own_form(store: ClassStore, exercise: ExerciseInfo, scorer, student_id: str,
     mine = handins.sitting([event for event in events if event.exercise == exercise.id
                             and sat and event.lesson == sat[-1].lesson])
     view = checkup.own_results(exercise, scorer, settings, mine)
-    now = _current(store, exercise.id, store.current_lesson())
-    view.update(open=bool(now and now.open))
+    lesson = store.current_lesson()
+    now = _current(store, exercise.id, lesson)
+    history = [(event.event_id, event.lesson, event.type) for event in events
+               if event.exercise == exercise.id and event.type in ("handin", "retake")]
+    view.update(open=bool(now and now.open),
+                mayHandIn=not form_refusal(store, exercise.id)(None, history, "", lesson),
+                retake=bool(history) and history[-1][2] == "retake")
     return view

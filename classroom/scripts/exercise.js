@@ -186,20 +186,27 @@ class Exercise {
     clearTimeout(this.recheck);
     const data = await Class.results(this.id);
     if (!data) return;
-    // Closed, or waiting for the results: ask again, so the teacher opening the check-up or
-    // releasing the results shows here without a reload.
-    if (data.handedIn ? !data.key : !data.open) this.recheck = setTimeout(() => this.results(), 30000);
+    // Closed, or handed in: ask again, so the teacher opening the check-up, releasing the
+    // results or allowing a retake shows here without a reload.
+    if (data.handedIn || !data.open) this.recheck = setTimeout(() => this.results(), 30000);
     this.handinAllowed(data);
     if (!data.handedIn) {
-      const closed = say("checkup_closed", {});
+      const closed = say("checkup_closed", {}), retake = say("handin_retake", {});
+      if (data.retake && this.shownResults) this.clearFeedback();  // that feedback was the old hand-in's
+      this.shownResults = "";
       if (!data.open) show(this.notice, closed);
-      else if (this.notice.textContent === closed) show(this.notice, "");
+      else if (data.retake) show(this.notice, retake);
+      else if (this.notice.textContent === closed || this.notice.textContent === retake) show(this.notice, "");
       return;
     }
     // Just handed in: the outcome goes beside the button too, where the student is looking.
     const tell = (text) => justHandedIn ? this.handinSays(text) : show(this.notice, text);
     if (data.waiting) { tell(say("class_not_admitted", {})); return; }
     if (!data.key) { tell(say(justHandedIn ? "handin_done_wait" : "handin_waiting", {})); return; }
+    // Results already on the page stay as they are: what the student has typed since is kept.
+    const results = JSON.stringify([data.answers, data.score, data.feedback]);
+    if (results === this.shownResults && !justHandedIn) return;
+    this.shownResults = results;
     this.key = data.key;
     const changes = {};
     this.items.forEach((item) => {
@@ -213,11 +220,11 @@ class Exercise {
   }
 
   // Hand in is switched off, with the reason beside it, when the laptop would refuse another
-  // hand-in: one hand-in per part unless feedback shows at once and the check-up is still open.
+  // hand-in (it says so in `mayHandIn`, by the rule it refuses by: checkup.refusal).
   handinAllowed(data) {
     const button = this.root.querySelector("[data-action='handin']");
     if (!button) return;
-    const why = !data.handedIn || (data.open && data.feedback === "at-once") ? ""
+    const why = !data.handedIn || data.mayHandIn ? ""
       : say(data.open ? "handin_no_more" : "handin_no_more_closed", {});
     let line = this.root.querySelector(".whc-exercise__handin-why");
     button.disabled = Boolean(why);

@@ -112,12 +112,18 @@ def test_a_hand_in_belongs_to_its_lesson_and_a_second_sitting_is_a_retake(api, t
     api.simulate_post("/teacher/checkup", json={"open": True, "feedback": "at-once"}, headers=teacher)
     again = send(api, as_ann, event(catalogue, "ann-handin-2", {ITEM: right}))
     assert again.status_code == 422 and "already handed in" in again.json["error"]
+    mine = api.simulate_get("/checkup", params={"exercise": CHECKUP}, headers=as_ann).json
+    assert (mine["mayHandIn"], mine["retake"]) == (False, False)  # her page switches Hand in off
     # ...until the teacher allows a retake, which the downloads record as one.
     handed_in = api.simulate_get("/teacher/report", headers=teacher).json["handedIn"]
     assert handed_in == [{"id": ann["id"], "name": "Ann"}]
     allowed = api.simulate_post(f"/teacher/students/{ann['id']}/retake", json={}, headers=teacher)
     assert allowed.status_code == 200 and allowed.json["exercises"] == [CHECKUP]
+    mine = api.simulate_get("/checkup", params={"exercise": CHECKUP}, headers=as_ann).json
+    assert (mine["handedIn"], mine["mayHandIn"], mine["retake"]) == (False, True, True)
     assert send(api, as_ann, event(catalogue, "ann-handin-3", {ITEM: right})).status_code == 200
+    mine = api.simulate_get("/checkup", params={"exercise": CHECKUP}, headers=as_ann).json
+    assert (mine["handedIn"], mine["mayHandIn"], mine["retake"]) == (True, True, False)
     retaken = next(r for r in csv_rows(api, teacher) if r["item"] == ITEM)
     assert (retaken["verdict"], retaken["hand-in"]) == ("right", "handed in (retake)")
     earlier = next(r for r in csv_rows(api, teacher, lesson=first) if r["item"] == ITEM)

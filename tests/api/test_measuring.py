@@ -64,6 +64,7 @@ def test_a_form_is_handed_in_once_per_occasion_and_shows_its_key_only_when_relea
     assert send(forms_api, ann, handin(catalogue, "test-form-b", "ann-b-1")).status_code == 422
     own = forms_api.simulate_get("/checkup", params={"exercise": "test-form-a"}, headers=ann)
     assert own.json["handedIn"] is True and own.json["key"] is None and own.json["score"] is None
+    assert own.json["mayHandIn"] is False  # her page switches Hand in off, as the laptop refuses
     # Releasing the check-up, or its feedback "at once", shows nothing of a form.
     forms_api.simulate_post("/teacher/checkup", json={"released": True}, headers=as_teacher)
     own = forms_api.simulate_get("/checkup", params={"exercise": "test-form-a"}, headers=ann)
@@ -83,6 +84,8 @@ def test_a_form_is_handed_in_once_per_occasion_and_shows_its_key_only_when_relea
     forms_api.simulate_post("/teacher/occasions", json={"label": "later",
                                                         "exercise": "test-form-a"},
                             headers=as_teacher)
+    own = forms_api.simulate_get("/checkup", params={"exercise": "test-form-a"}, headers=ann)
+    assert own.json["mayHandIn"] is True
     reopened = forms_api.simulate_post(f"/teacher/occasions/{occasion}", json={"open": True},
                                        headers=as_teacher)
     assert reopened.status_code == 409 and "earlier lesson" in reopened.json["error"]

@@ -1,6 +1,7 @@
 """Releasing the check-up's results, in real Chromium: the class page says when students will
 see them; a student's open page shows them at its next check (within half a minute, the page's
-clock brought forward, no reload), and Hand in stays off with the reason beside it."""
+clock brought forward, no reload), and Hand in stays off with the reason beside it until the
+teacher allows a retake, which the open page notices too."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ ITEM = QUESTIONS.items[0]
 ROOT_OF = f"[data-exercise='{QUESTIONS.id}']"
 
 
-def test_released_results_reach_an_open_page_and_hand_in_stays_off(browser, site, tmp_path):
+def test_released_results_reach_an_open_page_and_only_a_retake_switches_hand_in_on(browser, site, tmp_path):
     with class_server(site, tmp_path) as server:
         student = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
                                       has_touch=True)
@@ -57,6 +58,22 @@ def test_released_results_reach_an_open_page_and_hand_in_stays_off(browser, site
             why.get_by_text("you have handed this in").wait_for()
             why.scroll_into_view_if_needed()
             page.screenshot(path=str(tmp_path / "student-released.png"))
+
+            # The teacher lets her sit it again: her page notices at its next check.
+            board.locator("[data-class-retake]").select_option(label="Lena K")
+            board.locator("[data-class-action=retake]").click()
+            board.locator("[data-class-checkup-message]").get_by_text(
+                "Lena K may now hand in the check-up again").wait_for()
+            page.clock.fast_forward(30000)
+            expect(button).to_be_enabled(timeout=15000)
+            expect(why).to_have_count(0)
+            expect(page.locator(f"{ROOT_OF} [data-notice]")).to_have_text(
+                "Your teacher has let you hand this in again. Your next hand-in is the one your "
+                "teacher marks.")
+            expect(feedback).to_be_hidden()  # that feedback was the first hand-in's
+            for option in ITEM.answer:  # her answers stay on the page
+                expect(page.locator(f"{ROOT_OF} [data-item='{ITEM.id}'] input[value='{option}']")
+                       ).to_be_checked()
         finally:
             student.close()
             teacher.close()
