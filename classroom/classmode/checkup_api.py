@@ -20,6 +20,9 @@ class Retake(Resource):
         events = self.store.events(student=student_id)
         parts = [exercise.id for exercise in catalogue.exercises.values() if exercise.assessment
                  and handins.sitting([e for e in events if e.exercise == exercise.id])]
+        if not parts and any(e.type == "retake" for e in events):
+            raise ApiError(409, f"{student.name} may already hand in again: the retake you "
+                                "allowed is still waiting for their hand-in.")
         if not parts:
             raise ApiError(409, f"{student.name} has not handed in any part of the check-up, so "
                                 "there is nothing to sit again.")

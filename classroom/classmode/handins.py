@@ -70,6 +70,18 @@ def sitting(events: list[Event]) -> list[Event]:
     return handins
 
 
+def marked_sitting(events: list[Event]) -> list[Event]:
+    """The hand-ins the teacher marks: the current sitting, or, while a retake waits for its
+    first hand-in, the sitting before it (a retake never wipes a mark until a new one replaces it)."""
+    sittings: list[list[Event]] = [[]]
+    for event in events:
+        if event.type == "retake":
+            sittings.append([])
+        elif event.type == "handin":
+            sittings[-1].append(event)
+    return next((handins for handins in reversed(sittings) if handins), [])
+
+
 def _row(student_id: str, event: dict, lesson: int, now: float) -> tuple:
     return (student_id, event["id"], lesson, event["type"], event["exercise"],
             json.dumps(event["items"], ensure_ascii=False, separators=(",", ":")),

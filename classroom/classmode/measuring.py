@@ -162,9 +162,9 @@ def handins_version(store: ClassStore) -> tuple[int, int]:
 
 
 def sitting_of(events: list[Event], given: Occasion) -> Event | None:
-    """A student's marked hand-in at an occasion: the first since any retake, in its lesson."""
-    mine = handins.sitting([event for event in events if event.exercise == given.exercise
-                            and event.lesson == given.lesson])
+    """A student's marked hand-in at an occasion: the first of its marked sitting, in its lesson."""
+    mine = handins.marked_sitting([event for event in events if event.exercise == given.exercise
+                                   and event.lesson == given.lesson])
     return marked(mine, False)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .catalogue import Catalogue, ExerciseInfo
 from .exports import neutral
-from .handins import sitting
+from .handins import marked_sitting
 from .itemstats import MIN_FOR_CORRELATION, MIN_SITTINGS, item_figures, reliability
 from .measuring import LABELS, Occasion, forms, handins_by_student, occasions, sitting_of
 from .paired import paired_gain
@@ -141,7 +141,7 @@ def item_statistics(store: ClassStore, catalogue: Catalogue, scorer, found) -> l
     for exercise in parts:
         rows = []
         for sid in store.students():
-            mine = sitting([e for e in events.get(sid, []) if e.exercise == exercise.id])
+            mine = marked_sitting([e for e in events.get(sid, []) if e.exercise == exercise.id])
             if mine:
                 rows.append(item_scores(exercise, scorer, mine[0].items))
         scored = [index for index, _ in enumerate(exercise.items)

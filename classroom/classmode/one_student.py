@@ -8,7 +8,7 @@ Everything returned is data (plain strings); the class page shows it with textCo
 from __future__ import annotations
 
 from .marks import mark_text
-from .views import HANDED_IN, NOT_HANDED_IN, RETAKE
+from .views import NOT_HANDED_IN, handin_label
 from .work import Report
 
 
@@ -42,8 +42,7 @@ def student_work(report: Report, sid: str, marks: dict | None = None) -> dict:
                 "comment": ((marks or {}).get((sid, exercise.id, item_id)) or {}).get("comment", "")})
         handin = ""
         if exercise.assessment:
-            handin = (RETAKE if work.retake else HANDED_IN) if report.marked(work) \
-                else NOT_HANDED_IN
+            handin = handin_label(work) if report.marked(work) else NOT_HANDED_IN
         score = report.score(exercise, work)
         exercises.append({"id": exercise.id, "title": exercise.title, "handin": handin,
                           "score": list(score) if score else None, "items": items,

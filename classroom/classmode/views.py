@@ -16,6 +16,12 @@ from .work import Report, Work
 
 # The "hand-in" column of a check-up's rows (practice rows leave it empty).
 HANDED_IN, RETAKE, NOT_HANDED_IN = "handed in", "handed in (retake)", "not handed in"
+RETAKE_ALLOWED = "handed in; retake allowed, not handed in again yet"
+
+
+def handin_label(work) -> str:
+    """What became of a check-up part that was handed in, in the teacher's words."""
+    return RETAKE_ALLOWED if work.retake_allowed else RETAKE if work.retake else HANDED_IN
 
 
 def spread(report: Report, exercise_id: str, item_id: str) -> dict:
@@ -119,5 +125,5 @@ def handin_rows(report: Report, sid: str, exercise, work, name: str):
             row.update(version=answer and answer[0], response=answer and answer[1],
                        verdict=report.scorer(exercise, item_id, answer), checks=len(tried),
                        first=tried[0]["verdict"] if tried[0] else "", last=handin[1], at=handin[1],
-                       handin=RETAKE if work.retake else HANDED_IN)
+                       handin=handin_label(work))
         yield row

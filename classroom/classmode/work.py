@@ -28,9 +28,11 @@ class Work:
     shown: set = field(default_factory=set)       # items whose solution the student was shown
     last: float = 0.0
     answered_at: dict = field(default_factory=dict)  # item id -> when its answer last arrived
-    # A check-up's hand-ins since the teacher last allowed a retake: (answers, when received).
+    # A check-up's hand-ins of the sitting marked: (answers, when received).
     handins: list = field(default_factory=list)
     retake: bool = False                          # these hand-ins are a retake's
+    # A retake allowed and not yet handed in: the hand-ins above stay marked until it is.
+    retake_allowed: bool = False
 
 
 def marked(handins: list, at_once: bool):
@@ -69,7 +71,7 @@ def fold(events, work: dict | None = None) -> dict[str, dict[str, Work]]:
     for event in events:
         mine = work.setdefault(event.student, {}).setdefault(event.exercise, Work())
         if event.type == "retake":  # the teacher let this student sit the check-up again
-            mine.handins, mine.retake = [], True
+            mine.retake_allowed = True
             continue
         answers = {item: (None if a is None else
                           (a["v"], a["r"], json.dumps(a["r"], sort_keys=True)))
@@ -84,6 +86,8 @@ def fold(events, work: dict | None = None) -> dict[str, dict[str, Work]]:
             # An item whose solution was shown is never scored as right: its Checks count as unanswered.
             mine.checks.append({item: None if item in mine.shown else a for item, a in answers.items()})
         if event.type == "handin":
+            if mine.retake_allowed:  # the retake's first hand-in replaces the sitting before
+                mine.handins, mine.retake, mine.retake_allowed = [], True, False
             mine.handins.append((answers, event.received))
         elif event.type == "solution":
             mine.solution_without_try = mine.solution_without_try or not mine.checks
@@ -119,7 +123,7 @@ class Report:
         return handin[0].get(item_id) if handin else None
 
     def attempts(self, exercise: ExerciseInfo, work: Work) -> list:
-        """The Checks of a practice exercise; a check-up's hand-ins (since any retake)."""
+        """The Checks of a practice exercise; a check-up's hand-ins of the sitting marked."""
         return [answers for answers, _ in work.handins] if exercise.assessment else work.checks
 
     def _verdicts(self, exercise: ExerciseInfo, answers: dict) -> dict:

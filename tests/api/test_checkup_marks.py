@@ -150,3 +150,26 @@ def test_a_student_who_joined_and_handed_nothing_in_has_every_row_and_the_same_m
     assert len({out_of for _, out_of in maxima}) == 1 and {name for name, _ in maxima} == {
         "Ann", "Dee"}
     assert {row["student total"] for row in dee} == {"0"}
+
+
+def test_a_retake_keeps_the_first_mark_until_the_student_hands_in_again(api, teacher, catalogue):
+    """A retake allowed in the lesson of the hand-in wiped the mark at once: the row said "none
+    of 6 parts handed in" and the CSV "not handed in" until (or unless) the student sat it again."""
+    right, wrong = right_and_wrong(catalogue)
+    ann, as_ann = join(api, "Ann")  # before the check-up opens: a later join waits to be let in
+    api.simulate_post("/teacher/checkup", json={"open": True, "feedback": "release"}, headers=teacher)
+    assert send(api, as_ann, event(catalogue, "ann-handin-1", {ITEM: wrong})).status_code == 200
+    allowed = api.simulate_post(f"/teacher/students/{ann['id']}/retake", json={}, headers=teacher)
+    assert allowed.status_code == 200
+    waiting = next(r for r in csv_rows(api, teacher) if r["item"] == ITEM)
+    assert (waiting["verdict"], waiting["hand-in"]) == (
+        "not right", "handed in; retake allowed, not handed in again yet")
+    work = api.simulate_get("/teacher/student", params={"student": ann["id"]}, headers=teacher).json
+    part = next(e for e in work["exercises"] if e["id"] == CHECKUP)
+    assert part["handin"] == "handed in; retake allowed, not handed in again yet"
+    assert part["score"] is not None and part["score"][0] == 0
+    twice = api.simulate_post(f"/teacher/students/{ann['id']}/retake", json={}, headers=teacher)
+    assert twice.status_code == 409 and "still waiting for their hand-in" in twice.json["error"]
+    assert send(api, as_ann, event(catalogue, "ann-handin-2", {ITEM: right})).status_code == 200
+    retaken = next(r for r in csv_rows(api, teacher) if r["item"] == ITEM)
+    assert (retaken["verdict"], retaken["hand-in"]) == ("right", "handed in (retake)")

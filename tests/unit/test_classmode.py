@@ -211,6 +211,18 @@ def test_a_check_up_hand_in_is_refused_when_closed_or_handed_in_already(store, c
     assert exercise.key["items"][second]["feedback"] not in json.dumps(shown)
 
 
+def test_a_retake_starts_the_students_sitting_but_the_mark_waits_for_its_hand_in():
+    from classroom.classmode.handins import marked_sitting, sitting
+    from classroom.classmode.store import Event
+
+    def happened(event_id, kind):
+        return Event(0, "ann", event_id, 1, kind, "checkup-questions", {}, 0.0, 0.0)
+    first, retake, second = happened("h-1", "handin"), happened("r-1", "retake"), happened("h-2", "handin")
+    assert sitting([first, retake]) == [] and marked_sitting([first, retake]) == [first]
+    assert sitting([first, retake, second]) == marked_sitting([first, retake, second]) == [second]
+    assert marked_sitting([retake]) == sitting([]) == []
+
+
 def test_a_my_answers_file_becomes_the_events_of_the_student_it_names(catalogue):
     from classroom.classmode.imports import FileRefused, events_from_file
     from classroom.contract import FILE_FORMAT
