@@ -210,7 +210,10 @@ class Kind:
         """A response in words, as the teacher reads it: option texts and labels, not ids."""
         if response is None:
             return ""
-        chosen = [response] if isinstance(response, str) else list(response)
+        # In the item's own order, so one set of ticks reads the same whichever was ticked first.
+        order = {one: place for place, one in enumerate([*options, *labels])}
+        chosen = [response] if isinstance(response, str) else \
+            sorted(response, key=lambda one: (order.get(one, len(order)), str(one)))
         return "; ".join(options.get(one) or labels.get(one) or one for one in chosen)
 
     def unknown_choices(self, response, options: dict, labels: dict) -> str:

@@ -109,6 +109,24 @@ def test_the_commonest_wrong_answer_of_a_several_answer_item_says_what_was_misse
     assert ex.key["items"]["named-institute"]["reasons"]["a"] not in reason
 
 
+def test_one_set_of_ticks_is_one_answer_whichever_was_ticked_first(store, catalogue):
+    """A tester's class sent "b" and "d" in either order: Show listed them as two answers."""
+    from classroom.classmode.views import spread
+    from classroom.classmode.work import Report
+    exercise = "compare-clinics"
+    for name, ticks in (("Ann", ["b", "d"]), ("Bob", ["d", "b"])):
+        student, _ = store.join(name)
+        store.add_events(student.id, [check(catalogue, f"{name}-1", {"named-institute": ticks},
+                                            exercise=exercise)])
+    report = Report(catalogue, store.students(), store.events(store.current_lesson()))
+    answers = spread(report, exercise, "named-institute")["answers"]
+    options = catalogue.exercises[exercise].items["named-institute"].options
+    assert [(a["answer"], a["count"]) for a in answers] == [(options["b"] + "; " + options["d"], 2)]
+    entry = next(e for e in figures(store, catalogue)["exercises"] if e["id"] == exercise)
+    item = next(i for i in entry["items"] if i["id"] == "named-institute")
+    assert item["commonWrong"]["count"] == 2
+
+
 def test_show_solution_after_a_wrong_check_flags_the_student_and_after_a_right_one_does_not(
         store, catalogue):
     """Show solution comes only after a Check: a student who pressed it without getting the
