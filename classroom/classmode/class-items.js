@@ -17,7 +17,8 @@ function keyShown(data) {
 
 onRefresh(async (data) => {
   const key = keyShown(data), worked = data.figures.exercises.filter((ex) => ex.students);
-  const missed = worked.filter((ex) => ex.scored).flatMap((ex) => ex.items
+  // A check-up part's right and wrong stay off the screen with the key, as its scores do.
+  const missed = worked.filter((ex) => ex.scored && (key || !ex.checkup)).flatMap((ex) => ex.items
     .filter((item) => item.scored && item.checked && item.lastRight < 100).map((item) => ({ ex, item })))
     .sort((a, b) => a.item.lastRight - b.item.lastRight || a.item.firstRight - b.item.firstRight).slice(0, 5);
   redraw(part("missed"), missed.map((m) => [m.ex.id, m.item.id, m.item.lastRight, m.item.checked]), (list) => {
@@ -58,12 +59,15 @@ function drawItem(body, ex, item) {
   head.scope = "row";
   if (item.quote) head.append(el("q", "", item.quote));
   cell(row, String(item.answered));
-  cell(row, item.scored ? percent(item.firstRight, item.checked) : say("cp_none", {}));
-  cell(row, item.scored ? percent(item.lastRight, item.checked) : say("cp_none", {}));
+  // While the key is hidden, a check-up part's rows say nothing of right and wrong, not even
+  // that nobody got an item wrong; a practice item keeps its figures.
+  const hidden = ex.checkup && !item.key ? say("cp_key_hidden", {}) : "";
+  cell(row, hidden || (item.scored ? percent(item.firstRight, item.checked) : say("cp_none", {})));
+  cell(row, hidden || (item.scored ? percent(item.lastRight, item.checked) : say("cp_none", {})));
   const wrong = item.commonWrong;
   // Naming the wrong answer tells which one is not the key's, so it is hidden with the key (D8).
-  cell(row, !wrong ? say("cp_none", {}) : !item.key ? say("cp_key_hidden", {}) : say(commonWrongWords(wrong), wrong));
-  cell(row, !wrong ? "" : !item.key ? say("cp_key_hidden", {}) : wrong.reason
+  cell(row, hidden || (!wrong ? say("cp_none", {}) : !item.key ? say("cp_key_hidden", {}) : say(commonWrongWords(wrong), wrong)));
+  cell(row, hidden || !wrong ? hidden : !item.key ? say("cp_key_hidden", {}) : wrong.reason
     || (wrong.feedback ? say("cp_item_feedback", { feedback: wrong.feedback }) : say("cp_no_reason", {})));
   const show = row.appendChild(el("td"));
   if (old) old.replaceWith(row); else body.prepend(row);

@@ -203,6 +203,13 @@ def test_one_students_check_up_follows_the_key_toggle(browser, site, tmp_path):
                                   "r": part.key["items"][item]["answer"]} for item in part.items}}
         assert call(server.url, "api/events", {"events": [event]},
                     {"Authorization": f"Bearer {amy['token']}"})[0] == 200
+        first_id = next(iter(part.items))  # Bo hands in its first item wrong, the rest right
+        bo = joined(server.url, "Bo L")
+        wrong = next(label for label in part.labels if label != part.key["items"][first_id]["answer"])
+        bo_event = {**event, "id": "handin-bo", "items": {
+            **event["items"], first_id: {"v": part.items[first_id].version, "r": wrong}}}
+        assert call(server.url, "api/events", {"events": [bo_event]},
+                    {"Authorization": f"Bearer {bo['token']}"})[0] == 200
         teacher = open_class_page(browser.new_context(viewport={"width": 1280, "height": 800}),
                                   server.url)
         toggle = teacher.get_by_label("Show the key's answers and reasons")
@@ -224,12 +231,19 @@ def test_one_students_check_up_follows_the_key_toggle(browser, site, tmp_path):
         items = teacher.locator("[data-class-exercises] table").filter(
             has=teacher.locator(f'[data-class-item^="{CHECKUP_PART}/"]'))
         expect(items.get_by_role("columnheader").nth(2)).to_have_text("Right at first hand-in")
+        # Its item rows say nothing of right and wrong either, not even that nobody was wrong.
+        item_row = items.locator("tbody tr").first.locator("td")
+        expect(item_row.nth(1)).to_have_text("(hidden with the key)")
+        expect(item_row.nth(4)).to_have_text("(hidden with the key)")
+        expect(teacher.locator("[data-class-missed]")).not_to_contain_text("Check-up, 1.")
         assert "right" not in checkup.inner_text()  # neither "right" nor "not right"
         assert len(first_item.nth(0).inner_text()) > 3  # the student's own answer stays
         expect(one).to_contain_text("hidden with the key; to see them")
         expect(one.locator("table").first).to_contain_text("not right")  # practice: as before
         toggle.check()
         expect(first_item.nth(2)).to_have_text("right")
+        expect(item_row.nth(1)).to_have_text("50% of 2")
+        expect(teacher.locator("[data-class-missed]")).to_contain_text("Check-up, 1.")
         points = len(part.items)
         expect(heading).to_contain_text(f"{points} of {points}")
         expect(first_item.nth(0)).to_contain_text("(right)")
