@@ -272,6 +272,10 @@ def test_on_a_phone_the_lesson_page_does_not_scroll_sideways_and_passes_axe(brow
             teacher.locator("[data-class-student] table").wait_for()
             assert teacher.evaluate("document.documentElement.scrollWidth") == 390
             assert axe_violations(teacher) == []
+            # Who is working takes a line per student, not four: its scores scroll sideways.
+            who = teacher.locator("[data-class-students] tr").first
+            line = who.locator("td").first.evaluate("td => parseFloat(getComputedStyle(td).lineHeight)")
+            assert who.bounding_box()["height"] < 2 * line + 16  # one line and the cell's padding
             # Who is working starts on the first screen of the phone, not 2.5 screens down.
             assert teacher.evaluate("""() => document.querySelector("#class-students")
                 .getBoundingClientRect().top + scrollY""") < 844
