@@ -197,13 +197,15 @@ class Report:
         found = []
         for ex_id, (exercise, work, (_, _, wrong, last_wrong, _, unearned)) in self._progress_of(
                 sid, progress).items():
-            if wrong >= HELP_AFTER_WRONG_CHECKS and last_wrong:
-                found.append({"student": sid, "name": self.names[sid], "exercise": ex_id,
-                              "title": exercise.title, "why": "checks", "count": wrong})
-            # The flag clears once a Check is all right (D15).
+            # The flag clears once a Check is all right (D15). An item whose solution was shown
+            # never counts as right, so the Checks after it would say "not all right" too: the
+            # solution is the reason the row gives.
             if unearned and (not work.checks or last_wrong):
                 found.append({"student": sid, "name": self.names[sid], "exercise": ex_id,
                               "title": exercise.title, "why": "solution", "count": 0})
+            elif wrong >= HELP_AFTER_WRONG_CHECKS and last_wrong:
+                found.append({"student": sid, "name": self.names[sid], "exercise": ex_id,
+                              "title": exercise.title, "why": "checks", "count": wrong})
         return found
 
     def student_part(self, exercise: ExerciseInfo, work: Work):

@@ -141,6 +141,11 @@ def test_show_solution_after_a_wrong_check_flags_the_student_and_after_a_right_o
                               check(catalogue, "amy-2", {"cells-migrate": "b"}, kind="solution")])
     assert [(h["name"], h["why"]) for h in figures(store, catalogue)["help"]] == [
         ("Ben T.", "solution")]
+    # Two more Checks after the solution: still one row, giving the solution as the reason
+    # (its item never counts as right), not "3 Checks without getting it all right".
+    store.add_events(ben.id, [check(catalogue, "ben-3", right), check(catalogue, "ben-4", right)])
+    assert [(h["name"], h["why"]) for h in figures(store, catalogue)["help"]] == [
+        ("Ben T.", "solution")]
 
 
 def test_one_students_view_says_which_items_had_their_solution_shown(store, catalogue):
