@@ -16,7 +16,10 @@ function measureButton(text, action) {
 }
 const mpart = (name) => measure.querySelector("[data-measure-" + name + "]");
 const WHEN = { pre: "cp_m_pre", post: "cp_m_post", later: "cp_m_later" };
-let measured = "", measureTimer = null;
+let measured = "", measureTimer = null, measuredKey = null;
+// A check-up part's question figures hide with the key, as its rows under Items do.
+const keyToggle = document.querySelector("[data-class-key-shown]");
+const keyShownNow = () => !keyToggle || keyToggle.checked;
 
 const figure = (value) => value == null ? say("cp_none", {}) : value.toFixed(2);
 const share = (value) => value == null ? say("cp_none", {}) : say("cp_m_share", { percent: value });
@@ -27,7 +30,8 @@ async function loadMeasuring() {
     const answer = await measureApi("measuring").catch(() => null);
     if (answer && answer.ok) {
       const text = await answer.text();
-      if (text !== measured) { measured = text; drawMeasuring(JSON.parse(text)); }  // focus kept
+      const key = keyShownNow();  // redrawn only when the report or the key toggle changed: focus kept
+      if (text !== measured || key !== measuredKey) { measured = text; measuredKey = key; drawMeasuring(JSON.parse(text)); }
     }
   }
   measureTimer = setTimeout(loadMeasuring, MEASURE_EVERY);
@@ -100,7 +104,9 @@ function drawReport(report) {
 function drawItems(tables) {
   const place = mpart("items");
   place.textContent = "";
-  tables.filter((t) => t.sittings && t.items.length).forEach((t) => {
+  const shown = tables.filter((t) => t.sittings && t.items.length);
+  if (!keyShownNow() && shown.some((t) => t.kind === "checkup")) place.append(el("p", "", say("cp_m_checkup_hidden", {})));
+  shown.filter((t) => t.kind !== "checkup" || keyShownNow()).forEach((t) => {
     // From a handful of sittings a correlation means little: said in words, not shown (6e).
     const enough = t.sittings >= t.correlationsFrom, flagged = t.sittings >= t.flagsFrom;
     const table = place.appendChild(el("table"));
@@ -165,4 +171,7 @@ paper.addEventListener("submit", async (event) => {
   loadMeasuring();
 });
 
-if (/^https?:$/.test(location.protocol)) loadMeasuring();  // the section is seen once signed in
+if (/^https?:$/.test(location.protocol)) {
+  loadMeasuring();  // the section is seen once signed in
+  if (keyToggle) keyToggle.addEventListener("change", loadMeasuring);
+}

@@ -236,6 +236,9 @@ def test_one_students_check_up_follows_the_key_toggle(browser, site, tmp_path):
         expect(item_row.nth(1)).to_have_text("(hidden with the key)")
         expect(item_row.nth(4)).to_have_text("(hidden with the key)")
         expect(teacher.locator("[data-class-missed]")).not_to_contain_text("Check-up, 1.")
+        behaved = teacher.locator("[data-measure-items]")  # measuring's question figures too
+        expect(behaved).to_contain_text("The check-up's questions are hidden here with the key")
+        expect(behaved).not_to_contain_text(part.title)
         assert "right" not in checkup.inner_text()  # neither "right" nor "not right"
         assert len(first_item.nth(0).inner_text()) > 3  # the student's own answer stays
         expect(one).to_contain_text("hidden with the key; to see them")
@@ -244,6 +247,7 @@ def test_one_students_check_up_follows_the_key_toggle(browser, site, tmp_path):
         expect(first_item.nth(2)).to_have_text("right")
         expect(item_row.nth(1)).to_have_text("50% of 2")
         expect(teacher.locator("[data-class-missed]")).to_contain_text("Check-up, 1.")
+        expect(behaved.locator("caption")).to_contain_text(part.title)
         points = len(part.items)
         expect(heading).to_contain_text(f"{points} of {points}")
         expect(first_item.nth(0)).to_contain_text("(right)")
