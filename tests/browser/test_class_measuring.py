@@ -77,7 +77,7 @@ def test_paper_rows_are_typed_with_the_keyboard_and_join_the_report(browser, for
         expect(teacher.locator("[data-measure-occasions]")).to_contain_text("5")
         items = teacher.locator("[data-measure-items] table")
         # Five sittings: facility, but no correlation to be read as if it meant something.
-        expect(items.first.locator("caption")).to_contain_text("of 5 sittings")
+        expect(items.first.locator("caption")).to_contain_text("from 5 sittings")
         expect(items.first.locator("caption")).to_contain_text("need at least 10 sittings")
         expect(items.first.get_by_role("columnheader")).to_have_text(
             ["Question", "Facility", "What to check"])

@@ -155,6 +155,8 @@ def test_open_answers_keep_their_lines_and_check_up_items_speak_of_hand_ins(brow
         send(url, amy, CHECKUP_PART, "handin", {item: "none" for item in part.items}, "amy-ev")
         teacher = open_class_page(browser.new_context(viewport={"width": 1280, "height": 800}),
                                   url)
+        # Check-up items join the most missed only with the key shown (it hides while open).
+        teacher.get_by_label("Show the key's answers and reasons").check()
         missed = teacher.locator("[data-class-missed] li").first
         expect(missed).to_contain_text("of the 1 student who handed it in")  # one, not "1 students"
         assert "pressed Check" not in missed.inner_text()
