@@ -116,6 +116,15 @@ def test_a_class_of_36_prints_its_report_in_two_pages(browser, site, tmp_path):
         assert len(missed) == 5
         for line in missed:
             assert re.sub(r"\s+", " ", line) in text
+        # The results are released: printed with the key shown, the check-up's column says
+        # each student's score too, and still fits.
+        teacher.emulate_media(media="screen")
+        teacher.get_by_label("Show the key's answers and reasons").check()
+        teacher.locator("[data-class-students] td", has_text="parts handed in:").first.wait_for()
+        teacher.emulate_media(media="print")
+        pages = printed(teacher.pdf(format="A4"))
+        assert len(pages) <= 2, f"with the key shown, the class report takes {len(pages)} pages"
+        assert re.search(r"\d of 6 parts handed in: \d+ of \d+", " ".join(pages))
         teacher.context.close()
 
 
