@@ -8,10 +8,11 @@ const shortQuote = (text) => text.length <= 100 ? text : text.slice(0, 100).repl
 
 // The sentence an item quotes, from the figures the item tables draw (the one-student answer
 // has the item's number and question only): found by the exercise, the number and the question.
+// An item whose question is the sentence itself (what evidence stands behind it) says it once.
 function quoteOf(ex, item) {
   const shown = latest.figures.exercises.find((e) => e.id === ex.id);
   const same = shown && shown.items.find((i) => i.number === item.number && i.label === item.label);
-  return same && same.quote ? shortQuote(same.quote) : "";
+  return same && same.quote && same.quote.trim() !== item.label.trim() ? shortQuote(same.quote) : "";
 }
 
 async function printStudents() {

@@ -160,6 +160,12 @@ def test_one_page_per_student_tells_each_item_apart(browser, site, tmp_path):
         assert len(exercise.items["cells-migrate"].quote) > 100  # one long enough to shorten
         second, third = lines.nth(1).inner_text(), lines.nth(2).inner_text()
         assert second.split("”")[0] != third.split("”")[0]
+        # An item that asks about the sentence it quotes names it once.
+        evidence = catalogue().exercises[PRACTICE[2]]
+        assert all(item.quote == item.label for item in evidence.items.values())
+        asked = teacher.locator(".whc-class__report").first.locator("h3", has_text=evidence.title)
+        assert asked.locator("+ ul li").count() == len(evidence.items)
+        assert asked.locator("+ ul q").count() == 0
         teacher.emulate_media(media="print")
         pages = printed(teacher.pdf(format="A4"))
         # Each student's work starts a page of its own, under their name.
