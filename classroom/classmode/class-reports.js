@@ -2,6 +2,19 @@
 // shows (who, scores, who may need help, items most missed) in at most two A4 pages for a class;
 // "Print one page per student" prints each student's work, a page each. The print styles are in
 // class-page.css. Joined after class-marks.js (page.py).
+
+// A long quote is cut at a word before 100 characters: enough to tell two items apart on paper.
+const shortQuote = (text) => text.length <= 100 ? text : text.slice(0, 100).replace(/\s+\S*$/, "") + "\u2026";
+
+// The sentence an item quotes, from the figures the item tables draw (the one-student answer
+// has the item's number and question only): found by the exercise, the number and the question.
+// An item whose question is the sentence itself (what evidence stands behind it) says it once.
+function quoteOf(ex, item) {
+  const shown = latest.figures.exercises.find((e) => e.id === ex.id);
+  const same = shown && shown.items.find((i) => i.number === item.number && i.label === item.label);
+  return same && same.quote && same.quote.trim() !== item.label.trim() ? shortQuote(same.quote) : "";
+}
+
 async function printStudents() {
   const box = part("reports"), students = latest ? latest.figures.students : [];
   const key = latest ? keyShown(latest) : false;
@@ -18,8 +31,11 @@ async function printStudents() {
       one.append(el("h3", "", ex.title + ": " + score + (ex.handin ? " (" + ex.handin + ")" : "")));
       const list = one.appendChild(el("ul"));
       ex.items.forEach((item) => {
-        const line = list.appendChild(el("li"));
-        line.append(el("strong", "", itemName(ex, item)), " " + (item.answer || say("cp_not_answered", {}))
+        const line = list.appendChild(el("li")), quote = quoteOf(ex, item);
+        line.append(el("strong", "", itemName(ex, item)));
+        if (quote) line.append(" ", el("q", "", quote));  // items 2 and 3 may ask the same question
+        // After the quote, the answer is said to be one, so the two cannot run together.
+        line.append(" " + (item.answer ? say("cp_report_answer", { answer: item.answer }) : say("cp_not_answered", {}))
           + (item.verdict && !hidden ? " — " + say("cp_verdict_" + item.verdict, {}) : "")
           + (item.shown ? " — " + say("cp_solution_shown", {}) : ""));
       });

@@ -1,43 +1,101 @@
-"""The class page on paper (D20): the class report of 30 students fits two A4 pages, without
-buttons; one page per student prints each student's work, a page each."""
+"""The class page on paper (D20, issue 22): the class report of 36 students who did a lesson's
+work (practice Checks, a marked text, open answers, check-up hand-ins, released results) fits
+two A4 pages, without buttons, in type of 8 pt or more; one page per student prints each
+student's work, each item told apart by its number and quoted sentence."""
 
 from __future__ import annotations
 
+import io
+import random
 import re
 from functools import cache
 
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from classroom.classmode.catalogue import Catalogue
-from support import ROOT, call, class_server, open_class_page
+from support import ROOT, call, class_server, open_class_page, teacher_cookie
 
-EXERCISE = "lesson-1-practice"
+PRACTICE = ("lesson-1-practice", "iskitim-claims", "iskitim-evidence", "iskitim-missing",
+            "iskitim-questions")
+CHECKUP = ("checkup-missing", "checkup-questions", "checkup-open")
+# Names as a class types them: accents, other alphabets, and a few long ones.
+NAMES = ["Aleksandr Ż.", "Amir B.", "Beatriz C.", "Ben T.", "Brigid Ó.", "Cem Ş.", "Chen L.",
+         "Chloe M.", "Dalia Ü.", "Dan P.", "Dmitri V.", "Elif Y.", "Eva S.", "Fatima Z.",
+         "Finn R.", "Gus H.", "Hana N.", "Ivan P.", "Jade W.", "Kofi A.", "Lena M.", "Mateo R.",
+         "Nia O.", "Oskar J.", "Priya S.", "Quinn D.", "Rosa G.", "Sami K.", "Tomás E.",
+         "Uma I.", "Viktor F.", "Wren T.", "Xiu Q.", "Maximilian Oberhausen-Wittgenstein",
+         "Anastasia Konstantinopoulou", "Дар'я К."]
 
 
 @cache
-def items() -> dict:
-    return {i: item.version for i, item in Catalogue.load(ROOT).exercises[EXERCISE].items.items()}
+def catalogue() -> Catalogue:
+    return Catalogue.load(ROOT)
 
 
-def pages(pdf: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+def event(exercise_id: str, kind: str, rng: random.Random, n: int) -> dict:
+    exercise = catalogue().exercises[exercise_id]
+    answer = exercise.handler.example_response
+    return {"id": f"{kind}-{n}-{rng.getrandbits(48):012x}", "type": kind,
+            "exercise": exercise_id, "at": 1,
+            "items": {i: {"v": item.version, "r": answer(exercise, i, rng)}
+                      for i, item in exercise.items.items()}}
 
 
-def test_a_class_of_thirty_prints_in_two_pages_and_one_page_each(browser, site, tmp_path):
+def a_lesson_of_36(url: str) -> None:
+    """36 students join; most check every practice exercise (some three times, some are shown
+    a solution), one only joins; the check-up opens, most hand in its parts, and the teacher
+    releases the results."""
+    rng, tokens = random.Random(22), []
+    for n, name in enumerate(NAMES):
+        status, student, _ = call(url, "api/join", {"name": name})
+        assert status == 201, student
+        tokens.append({"Authorization": f"Bearer {student['token']}"})
+    for n, token in enumerate(tokens[:-1]):
+        events = [event(exercise, "check", rng, n) for exercise in PRACTICE[: 5 - n % 3]]
+        if n % 6 == 3:  # three Checks without getting it all right: may need help
+            events += [event(PRACTICE[0], "check", rng, n) for _ in range(2)]
+        if n % 9 == 7:
+            events.append(event(PRACTICE[0], "solution", rng, n))
+        status, body, _ = call(url, "api/events", {"events": events}, token)
+        assert status == 200, body
+    teacher = teacher_cookie(url)
+    opened = call(url, "api/teacher/checkup", {"open": True, "feedback": "release"}, teacher)
+    assert opened[0] == 200
+    for n, token in enumerate(tokens[:-2]):
+        events = [event(exercise, "handin", rng, n) for exercise in CHECKUP[: 1 + n % 3]]
+        status, body, _ = call(url, "api/events", {"events": events}, token)
+        assert status == 200, body
+    assert call(url, "api/teacher/checkup", {"released": True}, teacher)[0] == 200
+
+
+def printed(pdf: bytes) -> list[str]:
+    """The text of each printed page."""
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+SMALLEST = 8 * 96 / 72  # 8 pt in CSS pixels
+
+# The font size of the smallest printed text of the class report, and where it is.
+SMALLEST_TEXT = """() => {
+  const sizes = [...document.querySelectorAll('.md-content *')]
+    .filter((e) => e.checkVisibility() && [...e.childNodes].some((t) => t.nodeType === 3 && t.textContent.trim()))
+    .map((e) => [parseFloat(getComputedStyle(e).fontSize), e.tagName + ' ' + e.textContent.trim().slice(0, 40)]);
+  return sizes.sort((a, b) => a[0] - b[0])[0];
+}"""
+
+
+def test_a_class_of_36_prints_its_report_in_two_pages(browser, site, tmp_path):
     with class_server(site, tmp_path) as server:
-        names = [f"Student {n:02d} Lastname" for n in range(30)]
-        for n, name in enumerate(names):
-            _, student, _ = call(server.url, "api/join", {"name": name})
-            event = {"id": f"check-{n:04d}", "type": "check", "exercise": EXERCISE, "at": 1,
-                     "items": {i: {"v": v, "r": "ab"[n % 2]} for i, v in items().items()}}
-            call(server.url, "api/events", {"events": [event]},
-                 {"Authorization": f"Bearer {student['token']}"})
+        a_lesson_of_36(server.url)
         teacher = open_class_page(browser.new_context(), server.url)
-        teacher.locator("[data-class-students] th", has_text=names[-1]).wait_for()
+        teacher.locator("[data-class-students] th", has_text=NAMES[-1]).wait_for()
         teacher.locator("[data-class-missed] li a").first.wait_for()
+        teacher.locator("[data-class-help] li", has_text="Show solution").first.wait_for()
         teacher.emulate_media(media="print")
+        teacher.set_viewport_size({"width": 700, "height": 1000})  # an A4 page's width
         assert teacher.locator(".whc-class .md-button:visible").count() == 0
-        assert teacher.locator("[data-class-students] th:visible").count() == 30
+        assert teacher.locator("[data-class-students] th:visible").count() == 36
         # Walk 5: no control and no empty "Delete" column on paper.
         assert teacher.locator(".whc-class :is(input, select):visible").count() == 0
         assert teacher.get_by_text("Delete a student's data").is_hidden()
@@ -45,20 +103,75 @@ def test_a_class_of_thirty_prints_in_two_pages_and_one_page_each(browser, site, 
         expect(teacher.locator("[data-class-printed-lesson]")).to_be_visible()
         assert re.fullmatch(r"Lesson: Lesson of \d{4}-\d\d-\d\d \d\d:\d\d",
                             teacher.locator("[data-class-printed-lesson]").inner_text())
-        summary = teacher.pdf(format="A4")  # with the print styles, as the browser prints
-        assert pages(summary) <= 2, f"the class report takes {pages(summary)} pages"
-
+        size, where = teacher.evaluate(SMALLEST_TEXT)
+        assert size >= SMALLEST - 0.01, f"{where} prints at {size * 72 / 96:.1f} pt"
+        pages = printed(teacher.pdf(format="A4"))  # with the print styles, as the browser prints
+        assert len(pages) <= 2, f"the class report takes {len(pages)} pages"
+        # Who, their scores, who may need help and the items most missed are all on paper.
+        text = re.sub(r"\s+", " ", " ".join(pages))
+        for name in NAMES:
+            assert name in text, f"{name} is not on the printed report"
+        assert "Who may need help" in text and "3 Checks on" in text and "Show solution" in text
+        missed = teacher.locator("[data-class-missed] li").all_inner_texts()
+        assert len(missed) == 5
+        for line in missed:
+            assert re.sub(r"\s+", " ", line) in text
+        # The results are released: printed with the key shown, the check-up's column says
+        # each student's score too, and still fits.
         teacher.emulate_media(media="screen")
+        teacher.get_by_label("Show the key's answers and reasons").check()
+        teacher.locator("[data-class-students] td", has_text="parts handed in:").first.wait_for()
+        teacher.emulate_media(media="print")
+        pages = printed(teacher.pdf(format="A4"))
+        assert len(pages) <= 2, f"with the key shown, the class report takes {len(pages)} pages"
+        assert re.search(r"\d of 6 parts handed in: \d+ of \d+", " ".join(pages))
+        teacher.context.close()
+
+
+def shortened(quote: str) -> str:
+    """The start of a long quote as the printed page shows it."""
+    return quote if len(quote) <= 100 else quote[:100].rsplit(" ", 1)[0]
+
+
+def test_one_page_per_student_tells_each_item_apart(browser, site, tmp_path):
+    with class_server(site, tmp_path) as server:
+        a_lesson_of_36(server.url)
+        teacher = open_class_page(browser.new_context(), server.url)
+        teacher.locator("[data-class-students] th", has_text=NAMES[-1]).wait_for()
         teacher.evaluate("() => { window.print = () => { window.whcPrinted = true; }; }")
         teacher.get_by_role("button", name="Print one page per student").click()
         teacher.wait_for_function("() => window.whcPrinted === true")
         assert teacher.evaluate("document.body.classList.contains('whc-print-students')")
-        # Walk 4: each line names its item, as the page numbers it, then the answer.
-        first = teacher.locator(".whc-class__report").first.locator("li").first
-        exercise = Catalogue.load(ROOT).exercises[EXERCISE]
-        label = next(iter(exercise.items.values())).label or exercise.title
-        assert first.locator("strong").inner_text() == f"1. {label}"
+        # Walk 4: each line names its item, as the page numbers it, then the answer; an item
+        # that quotes a sentence prints the sentence (shortened if long), so items 2 and 3 of
+        # Lesson 1, which ask the same question, differ on paper too.
+        exercise = catalogue().exercises[PRACTICE[0]]
+        lines = teacher.locator(".whc-class__report").first.locator("ul").first.locator("li")
+        for number, item in enumerate(exercise.items.values(), 1):
+            line = lines.nth(number - 1)
+            assert line.locator("strong").inner_text() == f"{number}. {item.label}"
+            if not item.quote:
+                assert line.locator("q").count() == 0
+                continue
+            assert line.locator("q").count() == 1, f"item {number} prints without its quote"
+            quote = line.locator("q").inner_text()
+            assert quote.startswith(shortened(item.quote))
+            assert quote == item.quote or (quote.endswith("…") and len(quote) <= 101)
+        assert len(exercise.items["cells-migrate"].quote) > 100  # one long enough to shorten
+        second, third = lines.nth(1).inner_text(), lines.nth(2).inner_text()
+        assert second.split("”")[0] != third.split("”")[0]
+        # An item that asks about the sentence it quotes names it once.
+        evidence = catalogue().exercises[PRACTICE[2]]
+        assert all(item.quote == item.label for item in evidence.items.values())
+        asked = teacher.locator(".whc-class__report").first.locator("h3", has_text=evidence.title)
+        assert asked.locator("+ ul li").count() == len(evidence.items)
+        assert asked.locator("+ ul q").count() == 0
         teacher.emulate_media(media="print")
-        each = teacher.pdf(format="A4")
-        assert pages(each) == 30, f"{pages(each)} pages for 30 students"
+        pages = printed(teacher.pdf(format="A4"))
+        # Each student's work starts a page of its own, under their name.
+        starts = [page.split("\n", 1)[0].strip() for page in pages]
+        assert sorted(name for name in starts if name in NAMES) == sorted(NAMES), starts
+        first = re.sub(r"\s+", " ", pages[0])
+        for item in list(exercise.items.values())[1:3]:
+            assert shortened(item.quote) in first
         teacher.context.close()
