@@ -67,7 +67,7 @@ def to_csv(report: Report, lesson: dict | None = None, marks: dict | None = None
         writer.writerow([neutral(cell) for cell in (
             row["student"], row["name"], exercise.id, exercise.title, row["item"],
             exercise.items[row["item"]].label,
-            _answer_text(exercise, row["item"], row["response"]) if answered else "",
+            exercise.answer_text(row["item"], row["response"]) if answered else "",
             _verdict_words(verdict["verdict"]) if verdict else _unscored(row),
             verdict["score"] if verdict else "", verdict["max"] if verdict else "",
             row["checks"], _verdict_words(row["first"]), _local(row["last"]) if row["last"] else "",
@@ -81,15 +81,6 @@ def item_max(report: Report, exercise, item_id: str) -> int:
     """The points an item is out of, answered or not (a text to mark: an empty marking's)."""
     empty = {} if exercise.handler.whole_text else None
     return exercise.handler.score(exercise.key, item_id, empty)["max"]
-
-
-def _answer_text(exercise, item_id: str, response) -> str:
-    """The answer in words; a marked text's marks with the sentences' words, not their ids."""
-    if exercise.handler.whole_text and isinstance(response, dict):
-        sentences = exercise.items[item_id].options
-        return "; ".join(f"“{sentences.get(s, s)}”: {exercise.labels.get(k, k)}"
-                         for s, k in response.items())
-    return exercise.answer_text(item_id, response)
 
 
 def _verdict_words(verdict: str) -> str:

@@ -96,6 +96,11 @@ def test_a_marked_texts_answer_in_the_csv_quotes_the_sentences_not_their_ids(sto
                                                          store.events())))))
     answer = next(row["answer"] for row in rows if row["exercise"] == ex.id)
     assert answer == f"“{text.options['s1']}”: {ex.labels['benefit']}"
+    # The same words in one student's work on the class page and on its printed page.
+    from classroom.classmode.one_student import student_work
+    work = student_work(Report(catalogue, store.students(), store.events()), ann.id)
+    marked = next(e for e in work["exercises"] if e["id"] == ex.id)["items"][0]["answer"]
+    assert marked == answer
 
 
 def test_every_joined_student_has_a_row_per_item_and_the_same_maximum(store, catalogue):

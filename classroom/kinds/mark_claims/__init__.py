@@ -206,11 +206,12 @@ class MarkClaims(Kind):
                        either=either, notClaims=not_claims, missed=missed)
 
     def describe(self, response, options: dict, labels: dict) -> str:
-        """Each sentence marked, in reading order, with the label of its claim kind."""
+        """Each sentence marked, in reading order, in its own words (an id like "s22" tells a
+        teacher nothing), with the label of its claim kind."""
         if response is None:
             return ""
-        return "; ".join(f"{sentence}: {labels.get(kind, kind)}" for sentence, kind
-                         in sorted(response.items(), key=lambda pair: int(pair[0][1:])))
+        return "; ".join(f"“{options.get(sentence, sentence)}”: {labels.get(kind, kind)}"
+                         for sentence, kind in sorted(response.items(), key=lambda pair: int(pair[0][1:])))
 
     def unknown_choices(self, response, options: dict, labels: dict) -> str:
         return next((sentence for sentence in response if sentence not in options),
