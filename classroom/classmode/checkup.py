@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from .catalogue import ExerciseInfo
-from .handins import sitting
+from .handins import history, retake_waiting, sitting
 from .store import Checkup, ClassStore
 from .work import marked
 
@@ -83,11 +83,10 @@ def own_checkup(store: ClassStore, exercise: ExerciseInfo, scorer, student_id: s
         settings = Checkup(open=settings.open)
     view = own_results(exercise, scorer, settings, mine)
     # The page switches Hand in off by the same rule the laptop refuses a hand-in by.
-    history = [(event.event_id, event.lesson, event.type) for event in events
-               if event.type in ("handin", "retake")]
-    view.update(open=store.checkup(now).open,
-                mayHandIn=not refusal(store.checkup(now), history, "", now),
-                retake=bool(history) and history[-1][2] == "retake")
+    past = history(events)
+    today = store.checkup(now)
+    view.update(open=today.open, mayHandIn=not refusal(today, past, "", now),
+                retake=retake_waiting(past))
     return view
 
 

@@ -59,16 +59,18 @@ function drawItem(body, ex, item) {
   head.scope = "row";
   if (item.quote) head.append(el("q", "", item.quote));
   cell(row, String(item.answered));
-  // While the key is hidden, a check-up part's rows say nothing of right and wrong, not even
-  // that nobody got an item wrong; a practice item keeps its figures.
-  const hidden = ex.checkup && !item.key ? say("cp_key_hidden", {}) : "";
-  cell(row, hidden || (item.scored ? percent(item.firstRight, item.checked) : say("cp_none", {})));
-  cell(row, hidden || (item.scored ? percent(item.lastRight, item.checked) : say("cp_none", {})));
-  const wrong = item.commonWrong;
-  // Naming the wrong answer tells which one is not the key's, so it is hidden with the key (D8).
-  cell(row, hidden || (!wrong ? say("cp_none", {}) : !item.key ? say("cp_key_hidden", {}) : say(commonWrongWords(wrong), wrong)));
-  cell(row, hidden || !wrong ? hidden : !item.key ? say("cp_key_hidden", {}) : wrong.reason
-    || (wrong.feedback ? say("cp_item_feedback", { feedback: wrong.feedback }) : say("cp_no_reason", {})));
+  const hidden = say("cp_key_hidden", {}), none = say("cp_none", {}), wrong = item.commonWrong;
+  const figures = ex.checkup && !item.key
+    // While the key is hidden, a check-up part's rows say nothing of right and wrong, not even
+    // that nobody got an item wrong; a practice item keeps its figures.
+    ? [hidden, hidden, hidden, hidden]
+    : [item.scored ? percent(item.firstRight, item.checked) : none,
+       item.scored ? percent(item.lastRight, item.checked) : none,
+       // Naming the wrong answer tells which one is not the key's, so it hides with the key (D8).
+       !wrong ? none : !item.key ? hidden : say(commonWrongWords(wrong), wrong),
+       !wrong ? "" : !item.key ? hidden : wrong.reason
+         || (wrong.feedback ? say("cp_item_feedback", { feedback: wrong.feedback }) : say("cp_no_reason", {}))];
+  figures.forEach((text) => cell(row, text));
   const show = row.appendChild(el("td"));
   if (old) old.replaceWith(row); else body.prepend(row);
   if (item.id === "not-a-claim") return;

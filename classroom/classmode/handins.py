@@ -70,9 +70,22 @@ def sitting(events: list[Event]) -> list[Event]:
     return handins
 
 
+def history(events: list[Event]) -> list[tuple]:
+    """(event id, lesson, type) of the hand-ins and retakes among one part's events, in order:
+    what checkup.refusal reads, as _HISTORY selects it from the store."""
+    return [(event.event_id, event.lesson, event.type) for event in events
+            if event.type in ("handin", "retake")]
+
+
+def retake_waiting(past: list[tuple]) -> bool:
+    """Whether the teacher allowed a retake that has not been handed in yet."""
+    return bool(past) and past[-1][2] == "retake"
+
+
 def marked_sitting(events: list[Event]) -> list[Event]:
     """The hand-ins the teacher marks: the current sitting, or, while a retake waits for its
-    first hand-in, the sitting before it (a retake never wipes a mark until a new one replaces it)."""
+    first hand-in, the sitting before it (a retake never wipes a mark until a new one
+    replaces it)."""
     sittings: list[list[Event]] = [[]]
     for event in events:
         if event.type == "retake":

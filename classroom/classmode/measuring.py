@@ -182,9 +182,8 @@ def own_form(store: ClassStore, exercise: ExerciseInfo, scorer, student_id: str,
     view = checkup.own_results(exercise, scorer, settings, mine)
     lesson = store.current_lesson()
     now = _current(store, exercise.id, lesson)
-    history = [(event.event_id, event.lesson, event.type) for event in events
-               if event.exercise == exercise.id and event.type in ("handin", "retake")]
+    past = handins.history([event for event in events if event.exercise == exercise.id])
     view.update(open=bool(now and now.open),
-                mayHandIn=not form_refusal(store, exercise.id)(None, history, "", lesson),
-                retake=bool(history) and history[-1][2] == "retake")
+                mayHandIn=not form_refusal(store, exercise.id)(None, past, "", lesson),
+                retake=handins.retake_waiting(past))
     return view
