@@ -228,6 +228,7 @@ def open_class_page(context, url: str):
     teacher.clock.install()  # time runs on, yet a test may bring the next refresh at once
     teacher.goto(url + "teachers/class.html")
     teacher.locator("[data-class-board]").wait_for()  # on this computer: no PIN asked (D3)
+    teacher.locator("[data-class-updated]:not(:empty)").wait_for()  # drawn, as a teacher sees it
     return teacher
 
 

@@ -3,15 +3,19 @@
 // (D4), labelled in words; the key's answers and reasons only while the teacher shows the key,
 // which is off by default while the check-up is open (D8). Joined after class-students.js.
 let chosen = null;      // the item whose answers are shown: {exercise, item, open}
-let keyWhenOpen = null; // the check-up's open state the key toggle was last set for
+let keyWhenOpen = null; // the check-up's open state the key toggle was last set for ("teacher": ticked before any figures came)
 
 const itemName = (ex, item) => item.number ? say("cp_item_number", { number: item.number, label: item.label }) : item.label;
 
 // Whether the key is shown: the toggle, set off when the check-up opens and on when it closes.
-// The one-student view asks too (class-students.js), and may ask first in a refresh.
+// The one-student view asks too (class-students.js), and may ask first in a refresh. A tick the
+// teacher made before the first figures came stands: the page never undoes the teacher's choice.
 function keyShown(data) {
   const toggle = part("key-shown");
-  if (keyWhenOpen !== data.checkup.open) { toggle.checked = !data.checkup.open; keyWhenOpen = data.checkup.open; }
+  if (keyWhenOpen !== data.checkup.open) {
+    if (keyWhenOpen !== "teacher") toggle.checked = !data.checkup.open;
+    keyWhenOpen = data.checkup.open;
+  }
   return toggle.checked;
 }
 
@@ -136,5 +140,5 @@ async function detail() {
 
 if (classMode) {
   part("names").addEventListener("change", () => chosen && chosen.open && detail());
-  part("key-shown").addEventListener("change", () => latest && refresh());
+  part("key-shown").addEventListener("change", () => { if (latest) refresh(); else keyWhenOpen = "teacher"; });
 }

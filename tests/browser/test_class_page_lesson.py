@@ -189,6 +189,37 @@ def test_during_the_check_up_the_key_stays_off_the_screen_until_asked(browser, s
         teacher.context.close()
 
 
+def test_a_key_tick_made_before_the_first_figures_arrive_stands(browser, site, tmp_path):
+    """The board shows before its first figures come; a teacher who ticks Show the key in that
+    moment, with the check-up open, sees the key, and the tick is not undone."""
+    with class_server(site, tmp_path) as server:
+        assert call(server.url, "api/teacher/checkup", {"open": True},
+                    teacher_cookie(server.url))[0] == 200
+        joined(server.url, "Ann B", {"cells-migrate": "a"})
+        context = browser.new_context()
+        held = []
+
+        def hold(route):  # the first figures, held back; later ones go through
+            if held:
+                route.continue_()
+            else:
+                held.append(route)
+        context.route("**/api/teacher/report*", hold)
+        teacher = context.new_page()
+        teacher.goto(server.url + "teachers/class.html")
+        teacher.locator("[data-class-board]").wait_for()
+        toggle = teacher.get_by_label("Show the key's answers and reasons")
+        toggle.check()
+        while not held:
+            teacher.wait_for_timeout(50)
+        held[0].continue_()
+        row = teacher.locator(f'[data-class-item="{EXERCISE}/cells-migrate"]')
+        expect(row.locator("td").nth(3)).to_have_text(
+            "One student gave a wrong answer: Benefit (1)")
+        expect(toggle).to_be_checked()
+        context.close()
+
+
 def test_one_students_check_up_follows_the_key_toggle(browser, site, tmp_path):
     """While the check-up is open and the key hidden, a student's work shows their answers to
     it but not whether they are right, nor the part's score; the toggle shows them, and so
