@@ -1,7 +1,8 @@
 // The class page on paper (D20): "Print a class report" prints the summary the first screen
 // shows (who, scores, who may need help, items most missed) in at most two A4 pages for a class;
-// "Print one page per student" prints each student's work, a page each. The print styles are in
-// class-page.css. Joined after class-marks.js (page.py).
+// "Print one page per student" prints each student's work from a page of its own, the name at
+// the top of every page it takes. The print styles are in class-page.css. Joined after
+// class-marks.js (page.py).
 
 // A long quote is cut at a word before 100 characters: enough to tell two items apart on paper.
 const shortQuote = (text) => text.length <= 100 ? text : text.slice(0, 100).replace(/\s+\S*$/, "") + "\u2026";
@@ -24,18 +25,23 @@ async function printStudents() {
     if (!answer || !answer.ok) continue;
     const data = await answer.json(), one = box.appendChild(el("section", "whc-class__report"));
     const shown = latest.lessons.find((l) => l.id === lesson);
-    one.append(el("h2", "", data.name), el("p", "", say("cp_report_lesson", { title: shown ? shown.title : "" })));
+    // A table, so that the name in its head repeats at the top of each page a long report
+    // runs onto (browsers repeat a table's head on paper, and nothing else).
+    const table = one.appendChild(el("table")), head = table.appendChild(el("thead")).appendChild(el("tr")).appendChild(el("th"));
+    head.colSpan = 2;
+    head.append(el("h2", "", data.name), el("p", "", say("cp_report_lesson", { title: shown ? shown.title : "" })));
     data.exercises.forEach((ex) => {
       const hidden = ex.checkup && !key;  // as on the screen: no check-up verdicts while the key is hidden
       const score = hidden && ex.score ? say("cp_score_hidden", {}) : ex.score ? say("cp_score", { score: ex.score[0], max: ex.score[1] }) : say("cp_not_checked", {});
-      one.append(el("h3", "", ex.title + ": " + score + (ex.handin ? " (" + ex.handin + ")" : "")));
-      const list = one.appendChild(el("ul"));
+      const body = table.appendChild(el("tbody")), title = body.appendChild(el("tr")).appendChild(el("th", "", ex.title + ": " + score + (ex.handin ? " (" + ex.handin + ")" : "")));
+      Object.assign(title, { colSpan: 2, scope: "colgroup" });
       ex.items.forEach((item) => {
-        const line = list.appendChild(el("li")), quote = quoteOf(ex, item);
-        line.append(el("strong", "", itemName(ex, item)));
-        if (quote) line.append(" ", el("q", "", quote));  // items 2 and 3 may ask the same question
+        const line = body.appendChild(el("tr")), quote = quoteOf(ex, item), name = line.appendChild(el("th"));
+        name.scope = "row";
+        name.append(el("strong", "", itemName(ex, item)));
+        if (quote) name.append(" ", el("q", "", quote));  // items 2 and 3 may ask the same question
         // After the quote, the answer is said to be one, so the two cannot run together.
-        line.append(" " + (item.answer ? say("cp_report_answer", { answer: item.answer }) : say("cp_not_answered", {}))
+        cell(line, (item.answer ? say("cp_report_answer", { answer: item.answer }) : say("cp_not_answered", {}))
           + (item.verdict && !hidden ? " — " + say("cp_verdict_" + item.verdict, {}) : "")
           + (item.shown ? " — " + say("cp_solution_shown", {}) : ""));
       });

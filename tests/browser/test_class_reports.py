@@ -146,10 +146,11 @@ def test_one_page_per_student_tells_each_item_apart(browser, site, tmp_path):
         # that quotes a sentence prints the sentence (shortened if long), so items 2 and 3 of
         # Lesson 1, which ask the same question, differ on paper too.
         exercise = catalogue().exercises[PRACTICE[0]]
-        lines = teacher.locator(".whc-class__report").first.locator("ul").first.locator("li")
+        lines = teacher.locator(".whc-class__report").first.locator("tbody").first.locator("tr:has(td)")
         for number, item in enumerate(exercise.items.values(), 1):
             line = lines.nth(number - 1)
             assert line.locator("strong").inner_text() == f"{number}. {item.label}"
+            assert line.locator("td").inner_text().startswith(("Answer: ", "not answered"))
             if not item.quote:
                 assert line.locator("q").count() == 0
                 continue
@@ -163,15 +164,40 @@ def test_one_page_per_student_tells_each_item_apart(browser, site, tmp_path):
         # An item that asks about the sentence it quotes names it once.
         evidence = catalogue().exercises[PRACTICE[2]]
         assert all(item.quote == item.label for item in evidence.items.values())
-        asked = teacher.locator(".whc-class__report").first.locator("h3", has_text=evidence.title)
-        assert asked.locator("+ ul li").count() == len(evidence.items)
-        assert asked.locator("+ ul q").count() == 0
+        asked = teacher.locator(".whc-class__report").first.locator("tbody", has_text=evidence.title)
+        assert asked.locator("tr:has(td)").count() == len(evidence.items)
+        assert asked.locator("q").count() == 0
         teacher.emulate_media(media="print")
         pages = printed(teacher.pdf(format="A4"))
-        # Each student's work starts a page of its own, under their name.
+        # Each student's work starts a page of its own, under their name; a page it runs onto
+        # is headed by the name too.
         starts = [page.split("\n", 1)[0].strip() for page in pages]
-        assert sorted(name for name in starts if name in NAMES) == sorted(NAMES), starts
+        runs = [name for n, name in enumerate(starts) if n == 0 or starts[n - 1] != name]
+        assert sorted(runs) == sorted(NAMES), starts  # each student's pages together, once
         first = re.sub(r"\s+", " ", pages[0])
         for item in list(exercise.items.values())[1:3]:
             assert shortened(item.quote) in first
+        teacher.context.close()
+
+
+def test_a_student_whose_work_runs_past_a_page_is_named_on_every_page(browser, site, tmp_path):
+    """Found printing at stop 31: a long report's second page had no name on it."""
+    with class_server(site, tmp_path) as server:
+        status, student, _ = call(server.url, "api/join", {"name": "Amy K."})
+        assert status == 201, student
+        done = [exercise.id for exercise in catalogue().exercises.values()
+                if not exercise.assessment and not exercise.form]
+        rng = random.Random(7)
+        events = [event(exercise, "check", rng, n) for n, exercise in enumerate(done)]
+        assert call(server.url, "api/events", {"events": events},
+                    {"Authorization": f"Bearer {student['token']}"})[0] == 200
+        teacher = open_class_page(browser.new_context(), server.url)
+        teacher.evaluate("() => { window.print = () => { window.whcPrinted = true; }; }")
+        teacher.get_by_role("button", name="Print one page per student").click()
+        teacher.wait_for_function("() => window.whcPrinted === true")
+        teacher.emulate_media(media="print")
+        pages = printed(teacher.pdf(format="A4"))
+        assert len(pages) >= 3, "a report this long should take several pages"
+        for number, page in enumerate(pages, 1):
+            assert page.startswith("Amy K.\nLesson: "), f"page {number} starts {page[:40]!r}"
         teacher.context.close()
