@@ -318,35 +318,41 @@ def test_on_a_phone_the_lesson_page_does_not_scroll_sideways_and_passes_axe(brow
             context.close()
 
 
-def test_on_a_laptop_a_long_lesson_keeps_a_line_per_student_and_the_names_in_view(
+def test_a_long_lesson_keeps_a_line_per_student_with_names_and_headings_in_view(
         browser, site, tmp_path):
     """A lesson of every practice exercise made each row of Who is working five lines tall on a
-    laptop; now a row is one line, and the names stay put while the scores scroll sideways."""
+    laptop; now a row is one line, on a laptop and a phone, and while the scores scroll, the
+    names stay at the side and the column headings on top."""
     with class_server(site, tmp_path) as server:
         exercises = [e for e in Catalogue.load(ROOT).exercises.values()
                      if not e.assessment and not e.form]
         rng = random.Random(16)
-        for name in ("Anna Karenina-Smith", "Cy D"):
-            _, student, _ = call(server.url, "api/join", {"name": name})
-            events = [{"id": f"{name[:2]}-{e.id}", "type": "check", "exercise": e.id, "at": 1,
+        for number in range(25):
+            _, student, _ = call(server.url, "api/join", {"name": f"Student {number + 1:02}"})
+            events = [{"id": f"{number}-{e.id}", "type": "check", "exercise": e.id, "at": 1,
                        "items": {i: {"v": item.version, "r": e.handler.example_response(e, i, rng)}
                                  for i, item in e.items.items()}} for e in exercises]
             assert call(server.url, "api/events", {"events": events},
                         {"Authorization": f"Bearer {student['token']}"})[0] == 200
-        teacher = open_class_page(browser.new_context(viewport={"width": 1280, "height": 800}),
-                                  server.url)
-        table = teacher.locator("[data-class-students]").locator("xpath=ancestor::table")
-        who = teacher.locator("[data-class-students] tr").first
-        who.locator("td").nth(12).wait_for()  # a column per exercise: a long row
-        line = who.locator("td").first.evaluate("td => parseFloat(getComputedStyle(td).lineHeight)")
-        assert who.bounding_box()["height"] < 2 * line + 16  # one line and the cell's padding
-        name = who.locator("th")
-        left = name.bounding_box()["x"]
-        assert table.evaluate("t => t.scrollWidth > t.clientWidth"), "the lesson fits: no test"
-        table.evaluate("t => { t.scrollLeft = t.scrollWidth; }")
-        assert table.evaluate("t => t.scrollLeft") > 200
-        assert abs(name.bounding_box()["x"] - left) < 1, "the name scrolled away with the scores"
-        teacher.context.close()
+        for viewport in ({"width": 1280, "height": 800}, {"width": 390, "height": 844}):
+            teacher = open_class_page(browser.new_context(viewport=viewport), server.url)
+            table = teacher.locator("table.whc-class__students")
+            who = teacher.locator("[data-class-students] tr").first
+            who.locator("td").nth(12).wait_for()  # a column per exercise: a long row
+            line = who.locator("td").first.evaluate(
+                "td => parseFloat(getComputedStyle(td).lineHeight)")
+            assert who.bounding_box()["height"] < 2 * line + 16  # one line and the cell's padding
+            name = teacher.locator("[data-class-students] tr").last.locator("th")
+            heading = table.locator("thead th").nth(3)
+            left, top = name.bounding_box()["x"], heading.bounding_box()["y"]
+            assert table.evaluate("t => t.scrollWidth > t.clientWidth"), "it fits: no test"
+            assert table.evaluate("t => t.scrollHeight > t.clientHeight"), "it fits: no test"
+            assert table.bounding_box()["height"] <= 0.75 * viewport["height"] + 1
+            table.evaluate("t => { t.scrollLeft = t.scrollWidth; t.scrollTop = t.scrollHeight; }")
+            assert table.evaluate("t => t.scrollLeft") > 200 and table.evaluate("t => t.scrollTop") > 200
+            assert abs(name.bounding_box()["x"] - left) < 1, "the names scrolled away"
+            assert abs(heading.bounding_box()["y"] - top) < 1, "the headings scrolled away"
+            teacher.context.close()
 
 
 def test_on_a_laptop_every_part_of_the_page_passes_axe_light_and_dark(browser, site, tmp_path):
