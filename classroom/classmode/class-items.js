@@ -5,7 +5,9 @@
 let chosen = null;      // the item whose answers are shown: {exercise, item, open}
 let keyWhenOpen = null; // the check-up's open state the key toggle was last set for ("teacher": ticked before any figures came)
 
-const itemName = (ex, item) => item.number ? say("cp_item_number", { number: item.number, label: item.label }) : item.label;
+// A marked text's last row counts sentences marked that are not claims: it has no label of its own.
+const itemName = (ex, item) => item.number ? say("cp_item_number", { number: item.number, label: item.label })
+  : item.id === "not-a-claim" ? say("cp_not_a_claim_item", {}) : item.label;
 
 // Whether the key is shown: the toggle, set off when the check-up opens and on when it closes.
 // The one-student view asks too (class-students.js), and may ask first in a refresh. A tick the
