@@ -12,6 +12,8 @@ from ..contract import TEXT_ITEM
 from .catalogue import Catalogue, ExerciseInfo
 from .work import Report, Scorer, fold, help_order, item_feedback
 
+NOT_MARKED = "(not marked)"  # a claim's answer where the student left its sentence unmarked
+
 
 def tally(exercise: ExerciseInfo, part, reasons: dict) -> Counter:
     """A student's part of an exercise as counts that add up across students (and subtract,
@@ -28,8 +30,9 @@ def tally(exercise: ExerciseInfo, part, reasons: dict) -> Counter:
             fair, sentence = {claim["answer"], *claim.get("also", {})}, claim["sentence"]
             counts["first", claim_id] += part[0].get(sentence) in fair
             counts["last", claim_id] += part[-1].get(sentence) in fair
-            for kind in {marks.get(sentence) for marks in part} - fair - {None}:
-                counts["other", claim_id, exercise.labels.get(kind, kind)] += 1
+            # Left unmarked is a wrong answer too: often the commonest, a claim the class missed.
+            for kind in {marks.get(sentence) for marks in part} - fair:
+                counts["other", claim_id, exercise.labels.get(kind, kind) if kind else NOT_MARKED] += 1
         claimed = {claim["sentence"] for claim in claims.values()}
         for sentence in {s for marks in part for s in marks if s not in claimed}:
             counts["marked", sentence] += 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..contract import TEXT_ITEM
+from .figures import NOT_MARKED
 from .marks_table import CRITERIA
 from .work import Report, Work
 
@@ -36,7 +37,7 @@ def spread(report: Report, exercise_id: str, item_id: str) -> dict:
             answer = w.get(exercise_id) and report.shown_answer(exercise, w[exercise_id], TEXT_ITEM)
             if answer and answer[0] == exercise.items[TEXT_ITEM].version:
                 kind = answer[1].get(claim["sentence"])
-                text = exercise.labels.get(kind, kind) if kind else "(not marked)"
+                text = exercise.labels.get(kind, kind) if kind else NOT_MARKED
                 counts[text] += 1
                 right[text] = kind in fair
         label = exercise.items[TEXT_ITEM].options.get(claim["sentence"], item_id)

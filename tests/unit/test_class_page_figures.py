@@ -215,3 +215,23 @@ def test_a_wrong_answer_the_key_gives_no_reason_for_shows_the_items_feedback(sto
     explained = common_wrong("yes", ("Cy", "Dan", "Eve"))
     assert explained["count"] == 3 and explained["reason"] == key["reasons"]["yes"]
     assert explained["feedback"] == ""
+
+
+def test_a_claim_the_class_left_unmarked_is_its_commonest_wrong_answer(store, catalogue):
+    """Found by a teacher's walk: on a marked text, a claim nobody marked said 0% right and "–"
+    for the commonest wrong answer; leaving it unmarked is the answer to discuss, with the
+    claim's reason, and Show counts it the same way."""
+    ex = catalogue.exercises["iskitim-claims"]
+    claim_id, claim = next(iter(ex.key["items"].items()))
+    other = next(c for c in ex.key["items"].values() if c["sentence"] != claim["sentence"])
+    for name in ("Ann", "Bob"):
+        student, _ = store.join(name)
+        marks = {other["sentence"]: other["answer"]}  # a claim found, this one left unmarked
+        store.add_events(student.id, [check(catalogue, f"{name}-marks", {"text": marks},
+                                            exercise=ex.id)])
+    entry = next(e for e in figures(store, catalogue)["exercises"] if e["id"] == ex.id)
+    row = next(i for i in entry["items"] if i["id"] == claim_id)
+    assert row["lastRight"] == 0
+    assert row["commonWrong"]["answer"] == "(not marked)"
+    assert row["commonWrong"]["count"] == 2 and row["commonWrong"]["onlyOnce"] is False
+    assert row["commonWrong"]["reason"] == claim["feedback"]
