@@ -186,7 +186,7 @@ ATTRIBUTES = {
     "data-class-student": "one student's work",
     "data-class-title": "the title of the lesson shown",
     "data-class-title-saved": "what renaming the lesson did",
-    "data-class-reports": "one page per student, for printing",
+    "data-class-reports": "each student's work from a page of its own, for printing",
 }
 
 

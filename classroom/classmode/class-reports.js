@@ -1,6 +1,6 @@
 // The class page on paper (D20): "Print a class report" prints the summary the first screen
 // shows (who, scores, who may need help, items most missed) in at most two A4 pages for a class;
-// "Print one page per student" prints each student's work from a page of its own, the name at
+// "Print each student's work" prints each student's work from a page of its own, the name at
 // the top of every page it takes. The print styles are in class-page.css. Joined after
 // class-marks.js (page.py).
 
