@@ -84,7 +84,7 @@ function drawItem(body, ex, item) {
   const id = ex.id + "/" + item.id;
   const choose = show.appendChild(button(say("cp_show", {}), () => toggleItem(body, { exercise: ex.id, item: item.id, open, id }), "show:" + id));
   // Short to see; the item's number and question for a screen reader, which reads the button alone.
-  choose.setAttribute("aria-label", say(open ? "cp_open_button" : "cp_spread_button", { item: itemName(ex, item).slice(0, 80) }));
+  choose.setAttribute("aria-label", say(open ? "cp_open_button" : "cp_spread_button", { item: shorten(itemName(ex, item), 80) }));
   choose.setAttribute("aria-expanded", String(!!chosen && chosen.id === id));
 }
 

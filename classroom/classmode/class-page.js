@@ -23,6 +23,8 @@ const nowClock = () => clock(Date.now() / 1000, true);
 const percent = (value, count) => value == null ? say("cp_none", {}) : say("cp_percent", { percent: value, count });
 const cell = (row, text, tag) => row.appendChild(el(tag || "td", "", text));
 const shortTitle = (title) => title.split(":")[0];
+// A long text cut at a word, with a visible "…": on paper and in a button's spoken name.
+const shorten = (text, most) => text.length <= most ? text : text.slice(0, most).replace(/\s+\S*$/, "") + "\u2026";
 
 // A button; `id` names it across redraws, so the focus can come back to it.
 function button(text, action, id) {

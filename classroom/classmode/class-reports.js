@@ -5,7 +5,7 @@
 // class-marks.js (page.py).
 
 // A long quote is cut at a word before 100 characters: enough to tell two items apart on paper.
-const shortQuote = (text) => text.length <= 100 ? text : text.slice(0, 100).replace(/\s+\S*$/, "") + "\u2026";
+const shortQuote = (text) => shorten(text, 100);
 
 // The sentence an item quotes, from the figures the item tables draw (the one-student answer
 // has the item's number and question only): found by the exercise, the number and the question.

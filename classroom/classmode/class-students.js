@@ -143,3 +143,9 @@ async function showStudent() {
     }
   });
 }
+
+// Tabbing from a row's Delete, at the far right, to the next name brings the scores back into
+// view beside it, rather than leaving the table scrolled to its end.
+if (classMode) part("students").addEventListener("focusin", (event) => {
+  if (event.target.closest("th[scope=row]")) event.currentTarget.closest("table").scrollLeft = 0;
+});

@@ -96,6 +96,12 @@ def test_show_draws_an_items_answers_right_under_it(browser, site, tmp_path):
         names = teacher.locator("[data-class-item] button").evaluate_all(
             "buttons => buttons.map(b => b.getAttribute('aria-label'))")
         assert len(names) == len(set(names)) and names[1].startswith("Answers to: 2. ")
+        # A long item's name is cut at a word, and says so, not in the middle of one.
+        items = Catalogue.load(ROOT).exercises[EXERCISE].items.values()
+        for name, item in zip(names, items):
+            said = name.removeprefix("Answers to: ").split(" ", 1)[1]
+            assert said == item.label or (said.endswith("…") and len(said) <= 81
+                                          and (item.label + " ").startswith(said[:-1] + " ")), said
         show = row.get_by_role("button")
         show.click()
         expect(show).to_have_attribute("aria-expanded", "true")
@@ -328,7 +334,8 @@ def test_a_long_lesson_keeps_a_line_per_student_with_names_and_headings_in_view(
                      if not e.assessment and not e.form]
         rng = random.Random(16)
         for number in range(25):
-            _, student, _ = call(server.url, "api/join", {"name": f"Student {number + 1:02}"})
+            name = f"Student {number + 1:02}" if number else "Maximilian-Alexander von H."
+            _, student, _ = call(server.url, "api/join", {"name": name})
             events = [{"id": f"{number}-{e.id}", "type": "check", "exercise": e.id, "at": 1,
                        "items": {i: {"v": item.version, "r": e.handler.example_response(e, i, rng)}
                                  for i, item in e.items.items()}} for e in exercises]
@@ -337,7 +344,8 @@ def test_a_long_lesson_keeps_a_line_per_student_with_names_and_headings_in_view(
         for viewport in ({"width": 1280, "height": 800}, {"width": 390, "height": 844}):
             teacher = open_class_page(browser.new_context(viewport=viewport), server.url)
             table = teacher.locator("table.whc-class__students")
-            who = teacher.locator("[data-class-students] tr").first
+            rows = teacher.locator("[data-class-students] tr")
+            who = rows.nth(1)  # "Student 01"; the long name sorts first
             who.locator("td").nth(12).wait_for()  # a column per exercise: a long row
             line = who.locator("td").first.evaluate(
                 "td => parseFloat(getComputedStyle(td).lineHeight)")
@@ -353,6 +361,16 @@ def test_a_long_lesson_keeps_a_line_per_student_with_names_and_headings_in_view(
             assert abs(name.bounding_box()["x"] - left) < 1, "the names scrolled away"
             assert abs(heading.bounding_box()["y"] - top) < 1, "the headings scrolled away"
             assert axe_violations(teacher) == []  # a box that scrolls is reached by keyboard too
+            # A long name takes two lines on a phone, not half the width beside the scores.
+            long_name = table.locator("th[scope=row]", has_text="Maximilian")
+            assert long_name.bounding_box()["width"] <= 0.42 * table.bounding_box()["width"]
+            # Tab from a row's Delete, at the far right, to the next name: the scores come back.
+            table.evaluate("t => { t.scrollTop = 0; t.scrollLeft = 0; }")
+            rows.first.get_by_role("button").focus()
+            assert table.evaluate("t => t.scrollLeft") > 100
+            teacher.keyboard.press("Tab")
+            expect(who.get_by_role("link")).to_be_focused()
+            assert table.evaluate("t => t.scrollLeft") == 0
             teacher.context.close()
 
 
