@@ -291,3 +291,12 @@ def join_in_process(api, name: str) -> tuple[dict, dict]:
     answer = api.simulate_post("/join", json={"name": name})
     assert answer.status_code == 201, answer.json
     return answer.json, {"Authorization": f"Bearer {answer.json['token']}"}
+
+
+def example_event(exercise, event_id: str, rng, kind: str = "check") -> dict:
+    """An event as a student's page sends it (`kind`: check, handin…), every item of the
+    exercise (a catalogue entry) answered with its kind's example response."""
+    answer = exercise.handler.example_response
+    return {"id": event_id, "type": kind, "exercise": exercise.id, "at": 1,
+            "items": {i: {"v": item.version, "r": answer(exercise, i, rng)}
+                      for i, item in exercise.items.items()}}

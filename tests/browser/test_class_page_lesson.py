@@ -11,8 +11,8 @@ from functools import cache
 from playwright.sync_api import expect
 
 from classroom.classmode.catalogue import Catalogue
-from support import (ROOT, axe_violations, call, class_server, next_refresh, open_class_page,
-                     teacher_cookie)
+from support import (ROOT, axe_violations, call, class_server, example_event, next_refresh,
+                     open_class_page, teacher_cookie)
 
 EXERCISE = "lesson-1-practice"
 CHECKUP_PART = "checkup-evidence-mardaleishvili"
@@ -336,9 +336,7 @@ def test_a_long_lesson_keeps_a_line_per_student_with_names_and_headings_in_view(
         for number in range(25):
             name = f"Student {number + 1:02}" if number else "Maximilian-Alexander von H."
             _, student, _ = call(server.url, "api/join", {"name": name})
-            events = [{"id": f"{number}-{e.id}", "type": "check", "exercise": e.id, "at": 1,
-                       "items": {i: {"v": item.version, "r": e.handler.example_response(e, i, rng)}
-                                 for i, item in e.items.items()}} for e in exercises]
+            events = [example_event(e, f"{number}-{e.id}", rng) for e in exercises]
             assert call(server.url, "api/events", {"events": events},
                         {"Authorization": f"Bearer {student['token']}"})[0] == 200
         for viewport in ({"width": 1280, "height": 800}, {"width": 390, "height": 844}):

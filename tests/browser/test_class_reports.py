@@ -14,7 +14,8 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from classroom.classmode.catalogue import Catalogue
-from support import ROOT, call, class_server, open_class_page, teacher_cookie
+from support import (ROOT, call, class_server, example_event, open_class_page,
+                     teacher_cookie)
 
 PRACTICE = ("lesson-1-practice", "iskitim-claims", "iskitim-evidence", "iskitim-missing",
             "iskitim-questions")
@@ -34,12 +35,8 @@ def catalogue() -> Catalogue:
 
 
 def event(exercise_id: str, kind: str, rng: random.Random, n: int) -> dict:
-    exercise = catalogue().exercises[exercise_id]
-    answer = exercise.handler.example_response
-    return {"id": f"{kind}-{n}-{rng.getrandbits(48):012x}", "type": kind,
-            "exercise": exercise_id, "at": 1,
-            "items": {i: {"v": item.version, "r": answer(exercise, i, rng)}
-                      for i, item in exercise.items.items()}}
+    return example_event(catalogue().exercises[exercise_id],
+                         f"{kind}-{n}-{rng.getrandbits(48):012x}", rng, kind)
 
 
 def a_lesson_of_36(url: str) -> None:
